@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTheme } from '../state/theme';
+import { loadPlotly, type PlotlyLike } from './plotly';
+import { defineStrings, useStrings } from '../app/i18n';
+
+const S = defineStrings({
+  ja: { loading: 'グラフを読み込み中…', failed: 'グラフ描画ライブラリを読み込めませんでした。ネットワークを確認して再試行してください。', retry: '再試行' },
+  en: { loading: 'Loading the chart…', failed: 'The charting library could not be loaded. Check the connection and try again.', retry: 'Try again' },
+});
+
+interface PlotProps {
+  /** Builds the traces and layout; called whenever `deps` or the theme change. */
+  figure: () => { data: unknown[]; layout: Record<string, unknown> };
+  deps: unknown[];
+  height?: number;
+  ariaLabel: string;
+  testId?: string;
+}
+
+/**
+ * A small declarative chart for widgets: the plot is created once and then updated with
+ * Plotly.react (recreating plots leaks listeners); it is purged only on unmount. For charts fed
+ * at animation-frame rate (the training lab) use Plotly directly with requestAnimationFrame.
+ */
+export function Plot({ figure, deps, height = 280, ariaLabel, testId }: PlotProps) {
+  const s = useStrings(S);
+  const el = useRef<HTMLDivElement>(null);
+  const [plotly, setPlotly] = useState<PlotlyLike | null>(null);
+  const [failed, setFailed] = useState(false);
+  const theme = useTheme((st) => st.theme);
+
+  useEffect(() => {
+    let alive = true;
+    loadPlotly().then(
+      (p) => alive && setPlotly(p),
+      () => alive && setFailed(true),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [failed]);
+
+  useEffect(() => {
+    if (!plotly || !el.current) return;
+    const { data, layout } = figure();
+    void plotly.react(el.current, data, baseLayout(layout, height), { displayModeBar: false, responsive: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [plotly, theme, height, ...deps]);
+
+  useEffect(() => {
+    const node = el.current;
+    return () => {
+      if (plotly && node) plotly.purge(node);
+    };
+  }, [plotly]);
+
+  return (
+    <div className="plot" role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height }}>
+      {failed ? (
+        <div className="error-msg" role="alert">
+          {s.failed}{' '}
+          <button type="button" onClick={() => setFailed(false)}>
+            {s.retry}
+          </button>
+        </div>
+      ) : !plotly ? (
+        <p className="loading">{s.loading}</p>
+      ) : null}
+      <div ref={el} />
+    </div>
+  );
+}
+
+function baseLayout(layout: Record<string, unknown>, height: number): Record<string, unknown> {
+  const css = getComputedStyle(document.documentElement);
+  const fg = css.getPropertyValue('--fg').trim();
+  const grid = css.getPropertyValue('--border').trim();
+  const axis = { gridcolor: grid, zerolinecolor: grid, color: fg };
+  return {
+    height,
+    margin: { l: 50, r: 16, t: 16, b: 40 },
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: 'rgba(0,0,0,0)',
+    font: { color: fg, family: 'system-ui, sans-serif', size: 12 },
+    ...layout,
+    xaxis: { ...axis, ...(layout.xaxis as object) },
+    yaxis: { ...axis, ...(layout.yaxis as object) },
+  };
+}

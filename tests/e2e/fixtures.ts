@@ -1,0 +1,47 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every e2e test gets a page that fails the test on:
+ * - a console error or an uncaught exception,
+ * - any request to a host other than our own server (nothing may leave the site),
+ * - a Content-Security-Policy violation (a blocked eval inside try/catch logs nothing).
+ * Tests that provoke an error on purpose list the expected text in `allowConsoleErrors`.
+ */
+export const test = base.extend<{ allowConsoleErrors: RegExp[]; guard: void }>({
+  allowConsoleErrors: [[], { option: true }],
+  guard: [
+    async ({ page, baseURL, allowConsoleErrors }, use) => {
+      const problems: string[] = [];
+      const ours = new URL(baseURL!).host;
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        const text = msg.text();
+        if (allowConsoleErrors.some((re) => re.test(text))) return;
+        problems.push(`console error: ${text}`);
+      });
+      page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+      page.on('request', (req) => {
+        const url = new URL(req.url());
+        if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+        if (url.host !== ours) problems.push(`request left the site: ${req.url()}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      await use();
+      expect(problems, problems.join('\n')).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens a page in the given language (`?lang=` wins over the browser's preference). */
+export async function openPage(page: Page, path: string, lang: 'ja' | 'en' = 'ja') {
+  const sep = path.includes('?') ? '&' : '?';
+  const [p, hash] = path.split('#');
+  await page.goto(`${p}${sep}lang=${lang}${hash ? `#${hash}` : ''}`);
+}
