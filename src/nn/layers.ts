@@ -1,0 +1,248 @@
+/**
+ * The book's layers (§1.3): every layer has `params`, `grads` of the same shapes (allocated
+ * once), `forward(x)` that keeps what backward needs, and `backward(dout)` that writes the
+ * parameter gradients *into* the existing grads arrays and returns the gradient for its input.
+ *
+ * Buffers: to keep the training step allocation-free, `forward` and `backward` return matrices
+ * owned by the layer, reused while the batch size stays the same. A result is valid until the
+ * layer's next call; copy it (`cloneMat`) to keep it. `backward` uses the last `forward`'s input.
+ */
+import { type Mat, addRowInPlace, argmaxRows, mat, matmul, matmulTransA, matmulTransB, pairwiseSum, sumRows } from './matrix';
+
+/** The common shape of every layer (§1.3.4): flat parameter and gradient lists plus forward/backward. */
+export interface Layer {
+  /** Parameter arrays, shared with the optimizer (which updates them in place). */
+  readonly params: Float64Array[];
+  /** Gradient arrays, one per parameter, overwritten by each `backward`. */
+  readonly grads: Float64Array[];
+  forward(x: Mat): Mat;
+  backward(dout: Mat): Mat;
+}
+
+/** Returns `prev` when it already has the wanted shape, otherwise a new zero matrix. */
+export function reuse(prev: Mat | undefined, rows: number, cols: number): Mat {
+  return prev !== undefined && prev.rows === rows && prev.cols === cols ? prev : mat(rows, cols);
+}
+
+function requireForward<T>(v: T | undefined, layer: string): T {
+  if (v === undefined) throw new Error(`${layer}.backward called before forward`);
+  return v;
+}
+
+/** MatMul node (§1.3.4.5): y = x·W; dx = dout·Wᵀ, dW = xᵀ·dout. */
+export class MatMul implements Layer {
+  readonly params: Float64Array[];
+  readonly grads: Float64Array[];
+  /** dW as a matrix view over grads[0] (same memory). */
+  private readonly dW: Mat;
+  private x?: Mat;
+  private out?: Mat;
+  private dx?: Mat;
+
+  constructor(readonly W: Mat) {
+    this.params = [W.data];
+    this.grads = [new Float64Array(W.data.length)];
+    this.dW = { rows: W.rows, cols: W.cols, data: this.grads[0] };
+  }
+
+  forward(x: Mat): Mat {
+    this.x = x;
+    this.out = matmul(x, this.W, reuse(this.out, x.rows, this.W.cols));
+    return this.out;
+  }
+
+  backward(dout: Mat): Mat {
+    const x = requireForward(this.x, 'MatMul');
+    this.dx = matmulTransB(dout, this.W, reuse(this.dx, dout.rows, this.W.rows));
+    // §1.3.4.5: write into the shared array (grads[0][...] = dW), never rebind it
+    matmulTransA(x, dout, this.dW);
+    return this.dx;
+  }
+}
+
+/** Affine layer (§1.3.5.2): y = x·W + b; dx = dout·Wᵀ, dW = xᵀ·dout, db = Σ rows of dout. */
+export class Affine implements Layer {
+  readonly params: Float64Array[];
+  readonly grads: Float64Array[];
+  private readonly dW: Mat;
+  private x?: Mat;
+  private out?: Mat;
+  private dx?: Mat;
+
+  constructor(
+    readonly W: Mat,
+    readonly b: Float64Array,
+  ) {
+    if (b.length !== W.cols) throw new Error(`Affine: b has ${b.length} values, W has ${W.cols} columns`);
+    this.params = [W.data, b];
+    this.grads = [new Float64Array(W.data.length), new Float64Array(b.length)];
+    this.dW = { rows: W.rows, cols: W.cols, data: this.grads[0] };
+  }
+
+  forward(x: Mat): Mat {
+    this.x = x;
+    const out = matmul(x, this.W, reuse(this.out, x.rows, this.W.cols));
+    this.out = addRowInPlace(out, this.b);
+    return out;
+  }
+
+  backward(dout: Mat): Mat {
+    const x = requireForward(this.x, 'Affine');
+    this.dx = matmulTransB(dout, this.W, reuse(this.dx, dout.rows, this.W.rows));
+    // §1.3.4.5: grads[0][...] = dW and grads[1][...] = db: the optimizer holds these very arrays
+    matmulTransA(x, dout, this.dW);
+    sumRows(dout, this.grads[1]);
+    return this.dx;
+  }
+}
+
+/** Sigmoid layer (§1.3.5.1): y = 1 / (1 + exp(−x)); dx = dout·(1 − y)·y. No parameters. */
+export class Sigmoid implements Layer {
+  readonly params: Float64Array[] = [];
+  readonly grads: Float64Array[] = [];
+  private out?: Mat;
+  private dx?: Mat;
+
+  forward(x: Mat): Mat {
+    this.out = sigmoid(x, reuse(this.out, x.rows, x.cols));
+    return this.out;
+  }
+
+  backward(dout: Mat): Mat {
+    const y = requireForward(this.out, 'Sigmoid').data;
+    const dx = (this.dx = reuse(this.dx, dout.rows, dout.cols));
+    const d = dout.data;
+    // same order of operations as the book: (dout * (1 - y)) * y
+    for (let i = 0; i < d.length; i++) dx.data[i] = d[i] * (1 - y[i]) * y[i];
+    return dx;
+  }
+}
+
+/** Softmax layer (the book's common/layers.py): y = softmax(x); dx = y·dout − y·Σ(y·dout) per row. */
+export class Softmax implements Layer {
+  readonly params: Float64Array[] = [];
+  readonly grads: Float64Array[] = [];
+  private out?: Mat;
+  private dx?: Mat;
+
+  forward(x: Mat): Mat {
+    this.out = softmax(x, reuse(this.out, x.rows, x.cols));
+    return this.out;
+  }
+
+  backward(dout: Mat): Mat {
+    const y = requireForward(this.out, 'Softmax');
+    const dx = (this.dx = reuse(this.dx, dout.rows, dout.cols));
+    const c = y.cols;
+    for (let i = 0; i < y.data.length; i++) dx.data[i] = y.data[i] * dout.data[i];
+    for (let r = 0; r < y.rows; r++) {
+      const sum = pairwiseSum(dx.data, c, r * c);
+      for (let j = r * c; j < (r + 1) * c; j++) dx.data[j] -= y.data[j] * sum;
+    }
+    return dx;
+  }
+}
+
+/**
+ * Softmax followed by the cross-entropy error (§1.3.5.3). `forward(x, t)` takes one-hot
+ * targets (a matrix the size of x, turned into labels like the book does) or labels, and
+ * returns the mean loss −Σ log(y[t] + 1e-7) / N. `backward(dout)` returns (y − t)·dout / N
+ * (the 1e-7 appears only in the loss).
+ */
+export class SoftmaxWithLoss {
+  readonly params: Float64Array[] = [];
+  readonly grads: Float64Array[] = [];
+  private y?: Mat;
+  private labels?: Int32Array;
+  private logs?: Float64Array;
+  private dx?: Mat;
+
+  forward(x: Mat, t: Mat | Int32Array): number {
+    const y = (this.y = softmax(x, reuse(this.y, x.rows, x.cols)));
+    this.labels = toLabels(y, t, this.labels);
+    if (this.logs?.length !== y.rows) this.logs = new Float64Array(y.rows);
+    return crossEntropyError(y, this.labels, this.logs);
+  }
+
+  backward(dout = 1): Mat {
+    const y = requireForward(this.y, 'SoftmaxWithLoss');
+    const t = this.labels!;
+    const n = y.rows, c = y.cols;
+    const dx = (this.dx = reuse(this.dx, n, c));
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < c; j++) {
+        const k = i * c + j;
+        // book: dx = y.copy(); dx[arange(N), t] -= 1; dx *= dout; dx = dx / N
+        dx.data[k] = ((j === t[i] ? y.data[k] - 1 : y.data[k]) * dout) / n;
+      }
+    }
+    return dx;
+  }
+
+  /** The softmax output of the last forward (a layer-owned buffer). */
+  get output(): Mat | undefined {
+    return this.y;
+  }
+}
+
+/**
+ * Turns targets into class labels: a one-hot matrix the size of `y` becomes its row-wise argmax
+ * (as the book's `t.argmax(axis=1)`); labels pass through. Reuses `out` when given.
+ */
+export function toLabels(y: Mat, t: Mat | Int32Array, out?: Int32Array): Int32Array {
+  const n = y.rows;
+  if (t instanceof Int32Array) {
+    if (t.length !== n) throw new Error(`labels: ${t.length} labels for ${n} rows`);
+    return t;
+  }
+  const labels = out?.length === n ? out : new Int32Array(n);
+  if (t.data.length === y.data.length) {
+    if (t.rows !== n) throw new Error(`targets: (${t.rows}, ${t.cols}) do not match scores (${y.rows}, ${y.cols})`);
+    return argmaxRows(t, labels);
+  }
+  if (t.data.length !== n) throw new Error(`targets: (${t.rows}, ${t.cols}) do not match scores (${y.rows}, ${y.cols})`);
+  for (let i = 0; i < n; i++) labels[i] = t.data[i];
+  return labels;
+}
+
+/** Element-wise 1 / (1 + exp(−x)), into `out` if given. */
+export function sigmoid(x: Mat, out?: Mat): Mat {
+  const o = out ?? mat(x.rows, x.cols);
+  const a = x.data, b = o.data;
+  for (let i = 0; i < a.length; i++) b[i] = 1 / (1 + Math.exp(-a[i]));
+  return o;
+}
+
+/**
+ * Row-wise softmax as the book computes it (§1.3.5.3): subtract the row maximum, exponentiate,
+ * divide by the row sum (summed in NumPy's order). Into `out` if given; `out` may be `m`.
+ */
+export function softmax(m: Mat, out?: Mat): Mat {
+  const o = out ?? mat(m.rows, m.cols);
+  const c = m.cols, src = m.data, dst = o.data;
+  for (let r = 0; r < m.rows; r++) {
+    const base = r * c;
+    let max = -Infinity;
+    for (let j = 0; j < c; j++) if (src[base + j] > max || src[base + j] !== src[base + j]) max = src[base + j];
+    for (let j = 0; j < c; j++) dst[base + j] = Math.exp(src[base + j] - max);
+    const sum = pairwiseSum(dst, c, base);
+    for (let j = 0; j < c; j++) dst[base + j] /= sum;
+  }
+  return o;
+}
+
+/**
+ * Mean cross-entropy error −Σ log(y[i, t_i] + 1e-7) / N (§1.3.5.3), with one-hot or label
+ * targets. `scratch` (length N) avoids an allocation; the sum follows NumPy's order.
+ */
+export function crossEntropyError(y: Mat, t: Mat | Int32Array, scratch?: Float64Array): number {
+  const labels = toLabels(y, t);
+  const n = y.rows;
+  const logs = scratch?.length === n ? scratch : new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = labels[i];
+    if (!(j >= 0 && j < y.cols)) throw new Error(`label ${j} out of range for ${y.cols} classes`);
+    logs[i] = Math.log(y.data[i * y.cols + j] + 1e-7);
+  }
+  return -pairwiseSum(logs) / n;
+}
