@@ -1,0 +1,65 @@
+/**
+ * The lab's render cadence, in one place (GAN Lab's VIS_INTERVAL habit, STYLE.md §3). Each value
+ * says what was measured on this machine's headless Chromium (2 shared cores, software GL) to
+ * choose it; bench/lab.ts prints the figures these constants produce.
+ */
+
+/**
+ * Grid cells along the longer axis while training. The issue's measurements: Plotly.react of a
+ * 100×100 heatmap with 300 points ≈ 13–15 ms of main-thread time; we draw our own canvas as a
+ * layout image instead (≈ 1–3 ms at this size), so 100 leaves most of the frame free. The worker
+ * predicts 10,000 points in well under 1 ms for the book's net.
+ */
+export const LIVE_GRID_CELLS = 100;
+
+/**
+ * Grid cells along the longer axis when paused or done: sharper edges, drawn once. 300 × 300 =
+ * 90,000 predictions (≈ 2–4 ms in the worker); the image draw stays under one frame.
+ */
+export const STILL_GRID_CELLS = 300;
+
+/** The book's meshgrid spacing (ch01/train_custom_loop.py: h = 0.001 → 2047 × 2112 points). */
+export const BOOK_H = 0.001;
+
+/**
+ * Out of every REDRAW_CYCLE animation frames, the boundary may be redrawn on REDRAW_FRAMES.
+ * The issue's prototype: drawing the grid on every frame held only 45–53 frames/s; on two
+ * frames of three it held 56–61 frames/s at 36–41 redraws/s.
+ */
+export const REDRAW_FRAMES = 2;
+export const REDRAW_CYCLE = 3;
+
+/**
+ * The loss chart is redrawn at most once every LOSS_REDRAW_FRAMES frames: its line grows by a
+ * point per 10 iterations, and 20 redraws/s look continuous while halving its main-thread cost.
+ */
+export const LOSS_REDRAW_FRAMES = 3;
+
+/**
+ * Loss points kept per run. Past this, the oldest half is averaged pairwise (downsampled), so a
+ * run of a million iterations costs the chart what a short one does: Plotly.react of 2 × 1,000
+ * points ≈ 3 ms, 2 × 100,000 points ≈ 60 ms (measured with a line trace).
+ */
+export const MAX_LOSS_POINTS = 1000;
+
+/** Log lines kept in the log panel (the book's script prints one per report). */
+export const MAX_LOG_LINES = 200;
+
+/**
+ * The worker trains for at most this long before it yields to its message queue (pause, step
+ * and new settings then take effect within one slice). 8 ms keeps a slice under half a frame.
+ */
+export const SLICE_MS = 8;
+
+/** The worker posts progress at most this often (one message per 60 Hz frame at the most). */
+export const POST_INTERVAL_MS = 16;
+
+/** One animation frame at 60 Hz: the unit of the speed setting ("iterations per frame"). */
+export const FRAME_MS = 1000 / 60;
+
+/**
+ * A worker that has been asked to run and has said nothing for this long is treated as dead
+ * (a terminated or crashed worker fires no event; see client.ts). A slice posts within
+ * POST_INTERVAL_MS, so seconds of silence mean it is gone.
+ */
+export const WATCHDOG_MS = 5000;

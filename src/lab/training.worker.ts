@@ -1,0 +1,374 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: owns the current run (data, model, runner) and trains it in time slices
+ * of at most SLICE_MS, checking its message queue between slices, so pause, step and new
+ * settings take effect within one slice. It posts at most one progress message per
+ * POST_INTERVAL_MS, batching the losses and log lines since the last one, and attaches a
+ * boundary grid only when the page has acknowledged the previous grid of the run.
+ * Every failure is caught and reported as an `error` message; the page offers a restart.
+ */
+import { LabRun } from './engine';
+import { type FaultMode, type FromWorker, type GridPayload, type ProgressMessage, type Speed, type ToWorker, type TrainResult, transferablesOf } from './protocol';
+import { FRAME_MS, POST_INTERVAL_MS, SLICE_MS } from './renderCadence';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+interface State {
+  run?: LabRun;
+  runId: number;
+  playing: boolean;
+  speed: Speed;
+  liveCells: number;
+  stillCells: number;
+  confidence: boolean;
+  /** Pacing: iterations run since `paceStart` (for 'iterations per frame'). */
+  paceStart: number;
+  paceIters: number;
+  /** New output not posted yet. */
+  losses: number[];
+  lossIters: number[];
+  log: string[];
+  dirty: boolean;
+  /** Grid sent and not yet acknowledged (seq), or 0. */
+  awaiting: number;
+  /** Iteration of the last grid sent, and whether it was a still one. */
+  gridIter: number;
+  gridStill: boolean;
+  lastPost: number;
+  lastAccuracy: number;
+  fault?: FaultMode;
+}
+
+const st: State = {
+  runId: 0,
+  playing: false,
+  speed: 10,
+  liveCells: 100,
+  stillCells: 300,
+  confidence: false,
+  paceStart: 0,
+  paceIters: 0,
+  losses: [],
+  lossIters: [],
+  log: [],
+  dirty: false,
+  awaiting: 0,
+  gridIter: -1,
+  gridStill: false,
+  lastPost: -Infinity,
+  lastAccuracy: Number.NaN,
+};
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+const channel = new MessageChannel();
+let yieldQueued = false;
+channel.port1.onmessage = () => {
+  yieldQueued = false;
+  guarded(tick);
+};
+
+function post(msg: FromWorker, transfer: Transferable[] = []): void {
+  self.postMessage(msg, transfer);
+}
+
+/** Runs `fn`, turning any exception into an `error` message for the current run. */
+function guarded(fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    st.playing = false;
+    if (st.run) st.run.status = 'error';
+    post({ type: 'error', runId: st.runId, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** Next tick: at once (a zero-delay message) when training flat out, else at the next frame. */
+function schedule(delay: number): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  if (delay <= 0) {
+    if (!yieldQueued) {
+      yieldQueued = true;
+      channel.port2.postMessage(0);
+    }
+  } else {
+    timer = setTimeout(() => {
+      timer = undefined;
+      guarded(tick);
+    }, delay);
+  }
+}
+
+function tick(): void {
+  const run = st.run;
+  if (st.fault) {
+    const mode = st.fault;
+    st.fault = undefined;
+    if (mode === 'throw') throw new Error('test fault: the worker threw on purpose (labfault=throw)');
+    if (mode === 'close') {
+      self.close();
+      return;
+    }
+    setTimeout(() => {
+      throw new Error('test fault: an uncaught error in the worker (labfault=uncaught)');
+    });
+    return;
+  }
+  if (!run) return;
+  const now = performance.now();
+  if (st.playing && !run.finished) {
+    const deadline = now + SLICE_MS;
+    if (st.speed === 'max') {
+      absorb(run.advance(Number.MAX_SAFE_INTEGER, deadline));
+    } else {
+      // 'Iterations per frame': catch up to the clock, but never more than 3 frames' worth.
+      const due = Math.floor(((now - st.paceStart) / FRAME_MS) * st.speed) - st.paceIters;
+      const n = Math.min(due, st.speed * 3);
+      if (n > 0) {
+        const before = run.iter;
+        absorb(run.advance(n, deadline));
+        st.paceIters += run.iter - before;
+      }
+      if (due > st.speed * 3) repace();
+    }
+    if (run.finished) st.playing = false;
+  }
+  maybePost(false);
+  if (st.playing) {
+    if (st.speed === 'max') schedule(0);
+    else schedule(FRAME_MS - ((performance.now() - st.paceStart) % FRAME_MS));
+  } else if (st.dirty) {
+    schedule(POST_INTERVAL_MS); // something left to post (waiting for the interval or an ack)
+  }
+}
+
+function absorb(a: { losses: number[]; lossIters: number[]; log: string[] }): void {
+  if (a.losses.length || a.log.length) st.dirty = true;
+  st.losses.push(...a.losses);
+  st.lossIters.push(...a.lossIters);
+  st.log.push(...a.log);
+  st.dirty = true;
+}
+
+function repace(): void {
+  st.paceStart = performance.now();
+  st.paceIters = 0;
+}
+
+function statusOf(run: LabRun): ProgressMessage['status'] {
+  if (run.status === 'done' || run.status === 'diverged' || run.status === 'error') return run.status;
+  if (st.playing) return 'running';
+  return run.iter > 0 ? 'paused' : 'idle';
+}
+
+/** The grid to attach now, if the page is free to take one and the picture is out of date. */
+function gridToSend(run: LabRun): GridPayload | undefined {
+  if (st.awaiting !== 0 || run.status === 'diverged') return undefined;
+  const still = !st.playing;
+  if (st.gridIter === run.iter && (st.gridStill || !still)) return undefined;
+  const g = run.grid({ cells: still ? st.stillCells : st.liveCells, confidence: st.confidence, still }, st.runId);
+  st.awaiting = g.seq;
+  st.gridIter = run.iter;
+  st.gridStill = still;
+  return g;
+}
+
+function maybePost(force: boolean): void {
+  const run = st.run;
+  if (!run) return;
+  const now = performance.now();
+  const pictureStale = st.gridIter !== run.iter || (!st.playing && !st.gridStill);
+  const wantGrid = st.awaiting === 0 && pictureStale && run.status !== 'diverged';
+  if (!st.dirty && !wantGrid && !force) return;
+  if (!force && now - st.lastPost < POST_INTERVAL_MS) {
+    st.dirty = true;
+    return;
+  }
+  const grid = gridToSend(run);
+  const acc = run.status === 'diverged' ? st.lastAccuracy : run.accuracy();
+  if (Number.isFinite(acc)) st.lastAccuracy = acc;
+  const msg: ProgressMessage = {
+    type: 'progress',
+    runId: st.runId,
+    status: statusOf(run),
+    epoch: run.epoch,
+    iter: run.iter,
+    maxIter: run.maxIter,
+    itersPerEpoch: run.itersPerEpoch,
+    losses: st.losses,
+    lossIters: st.lossIters,
+    loss: run.loss,
+    accuracy: st.lastAccuracy,
+    log: st.log,
+    sampling: run.sampling,
+    reason: run.divergence ? `${run.divergence.where}:${run.divergence.value}@${run.divergence.iter}` : undefined,
+    grid,
+  };
+  st.losses = [];
+  st.lossIters = [];
+  st.log = [];
+  st.dirty = false;
+  st.lastPost = now;
+  post(msg, transferablesOf(grid));
+}
+
+function handle(msg: ToWorker): void {
+  switch (msg.type) {
+    case 'configure': {
+      st.run = undefined; // if the constructor throws, there is no half-built run
+      st.runId = msg.runId;
+      st.speed = msg.speed;
+      st.liveCells = msg.liveCells;
+      st.stillCells = msg.stillCells;
+      st.confidence = msg.confidence;
+      st.losses = [];
+      st.lossIters = [];
+      st.log = [];
+      st.awaiting = 0;
+      st.gridIter = -1;
+      st.gridStill = false;
+      st.lastAccuracy = Number.NaN;
+      st.run = new LabRun(msg.settings);
+      st.playing = msg.play;
+      repace();
+      st.dirty = true;
+      maybePost(true); // the untrained model's boundary at once (slider → first boundary)
+      if (st.playing) schedule(0);
+      return;
+    }
+    case 'play':
+      if (!st.run || st.run.finished) {
+        maybePost(true);
+        return;
+      }
+      st.playing = true;
+      repace();
+      st.dirty = true;
+      schedule(0);
+      return;
+    case 'pause':
+      st.playing = false;
+      st.dirty = true;
+      maybePost(true);
+      return;
+    case 'step': {
+      st.playing = false;
+      const run = st.run;
+      if (!run) return;
+      if (st.fault) {
+        tick();
+        return;
+      }
+      if (!run.finished) absorb(run.advance(Math.max(1, msg.iters)));
+      st.dirty = true;
+      maybePost(true);
+      return;
+    }
+    case 'speed':
+      st.speed = msg.speed;
+      repace();
+      return;
+    case 'confidence':
+      st.confidence = msg.on;
+      st.gridIter = -1; // redraw with (or without) the probabilities
+      schedule(0);
+      return;
+    case 'ack':
+      if (msg.runId === st.runId && msg.seq === st.awaiting) {
+        st.awaiting = 0;
+        if (!st.playing) {
+          maybePost(false);
+          if (st.dirty) schedule(POST_INTERVAL_MS);
+        }
+      }
+      return;
+    case 'grid': {
+      if (!st.run) throw new Error('no model yet');
+      const g = st.run.grid({ h: msg.h, cells: msg.cells, confidence: msg.confidence, still: true }, st.runId);
+      post({ type: 'grid', requestId: msg.requestId, grid: g }, transferablesOf(g));
+      return;
+    }
+    case 'exportParams':
+      if (!st.run) throw new Error('no model yet');
+      post({ type: 'params', requestId: msg.requestId, payload: st.run.exportParams() });
+      return;
+    case 'importParams': {
+      if (!st.run) throw new Error('no model yet');
+      st.run.importParams({ params: msg.params, shapes: msg.shapes });
+      st.playing = false;
+      st.gridIter = -1;
+      st.dirty = true;
+      post({ type: 'imported', requestId: msg.requestId });
+      maybePost(true);
+      return;
+    }
+    case 'train':
+      jobs.push({ requestId: msg.requestId, run: new LabRun(msg.settings), lossList: [], lossIters: [] });
+      if (jobs.length === 1) jobChannel.port2.postMessage(0);
+      return;
+    case 'fault':
+      st.fault = msg.mode;
+      if (!st.playing) schedule(0);
+      return;
+  }
+}
+
+// ---- trainings to completion (LabClient.trainToCompletion), sliced like the live run ----------
+
+interface Job {
+  requestId: number;
+  run: LabRun;
+  lossList: number[];
+  lossIters: number[];
+}
+const jobs: Job[] = [];
+const jobChannel = new MessageChannel();
+let lastAlive = 0;
+jobChannel.port1.onmessage = () => {
+  const job = jobs[0];
+  if (!job) return;
+  try {
+    const a = job.run.advance(Number.MAX_SAFE_INTEGER, performance.now() + SLICE_MS);
+    job.lossList.push(...a.losses);
+    job.lossIters.push(...a.lossIters);
+    if (job.run.finished) {
+      jobs.shift();
+      post({ type: 'trained', requestId: job.requestId, result: finishJob(job) });
+    } else if (performance.now() - lastAlive > 1000) {
+      lastAlive = performance.now();
+      post({ type: 'alive' });
+    }
+  } catch (err) {
+    jobs.shift();
+    post({ type: 'failed', requestId: job.requestId, message: err instanceof Error ? err.message : String(err) });
+  }
+  if (jobs.length > 0) jobChannel.port2.postMessage(0);
+};
+
+function finishJob(job: Job): TrainResult {
+  const { run } = job;
+  return {
+    ...run.exportParams(),
+    lossList: job.lossList,
+    lossIters: job.lossIters,
+    accuracy: run.accuracy(),
+    status: run.status === 'diverged' ? 'diverged' : 'done',
+    iters: run.iter,
+  };
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const msg = e.data;
+  const requestId = 'requestId' in msg ? msg.requestId : undefined;
+  try {
+    handle(msg);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // A failed request fails only that request; a failed run command fails the run.
+    if (requestId !== undefined) post({ type: 'failed', requestId, message });
+    else {
+      st.playing = false;
+      post({ type: 'error', runId: st.runId, message });
+    }
+  }
+};
