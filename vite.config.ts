@@ -5,6 +5,7 @@ import remarkMath from 'remark-math';
 import remarkGfm from 'remark-gfm';
 import rehypeKatex from 'rehype-katex';
 import { sections, chapter, sectionPath } from './chapters/ch01/index';
+import { cspHeaders, cspMeta, offline } from './src/sw/vitePlugins';
 
 /**
  * Clean paths (/ch01/1-3#graph) on any static file server: after the build, write a copy of
@@ -48,6 +49,9 @@ export default defineConfig({
     },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     routePages(),
+    cspMeta(), // issue 7: CSP <meta> in every emitted page, headers from dev/preview, offline SW
+    cspHeaders(),
+    offline(),
   ],
   worker: { format: 'es' },
   build: {

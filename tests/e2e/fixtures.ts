@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
 
 /**
  * Every e2e test gets a page that fails the test on:
@@ -6,6 +6,8 @@ import { test as base, expect, type Page } from '@playwright/test';
  * - any request to a host other than our own server (nothing may leave the site),
  * - a Content-Security-Policy violation (a blocked eval inside try/catch logs nothing).
  * Tests that provoke an error on purpose list the expected text in `allowConsoleErrors`.
+ * Give ONE pattern (`[/a|b/]`): Playwright reads a two-element array in `test.use` as
+ * `[value, options]`, so `[/a/, /b/]` would silently become `/a/` with bad options.
  */
 export const test = base.extend<{ allowConsoleErrors: RegExp[]; guard: void }>({
   allowConsoleErrors: [[], { option: true }],
@@ -20,10 +22,15 @@ export const test = base.extend<{ allowConsoleErrors: RegExp[]; guard: void }>({
         problems.push(`console error: ${text}`);
       });
       page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+      const offsite = new Set<Request>();
       page.on('request', (req) => {
         const url = new URL(req.url());
         if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-        if (url.host !== ours) problems.push(`request left the site: ${req.url()}`);
+        if (url.host !== ours) offsite.add(req);
+      });
+      // A request the CSP stopped never left; the violation itself is reported below.
+      page.on('requestfailed', (req) => {
+        if (/^(csp|net::ERR_BLOCKED_BY_CSP)$/.test(req.failure()?.errorText ?? '')) offsite.delete(req);
       });
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) => {
@@ -31,6 +38,7 @@ export const test = base.extend<{ allowConsoleErrors: RegExp[]; guard: void }>({
         });
       });
       await use();
+      for (const req of offsite) problems.push(`request left the site: ${req.url()}`);
       expect(problems, problems.join('\n')).toEqual([]);
     },
     { auto: true },
