@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import { defineStrings, useStrings } from '../../app/i18n';
+import { chartColors } from '../../charts/plotly';
+import { Plot } from '../../charts/Plot';
+import { classGrid, gridSpec } from '../../nn/boundary';
+import type { Spiral } from '../../nn/spiral';
+import { named, type Params } from './bookRun';
+
+const S = defineStrings({
+  ja: {
+    before: '保存前（float64）',
+    after: 'float16 で保存して読み戻した後',
+    changed: 'クラスが変わった点',
+    aria: (title: string, n: number) => `${title}の決定境界。クラスが変わった点は ${n} 個`,
+    cells: (changed: number, total: number) => `格子 ${total.toLocaleString()} 点のうち、境界の色が変わった点: ${changed.toLocaleString()}`,
+  },
+  en: {
+    before: 'Before saving (float64)',
+    after: 'After a float16 save and reload',
+    changed: 'points whose class changed',
+    aria: (title: string, n: number) => `Decision boundary ${title.toLowerCase()}; ${n} points changed class`,
+    cells: (changed: number, total: number) => `Grid cells whose colour changed: ${changed.toLocaleString()} of ${total.toLocaleString()}`,
+  },
+});
+
+/** Cells along the longer axis of the small boundary plots (≈ 120 × 120: a few ms on the main thread). */
+const CELLS = 120;
+
+interface Props {
+  before: Params;
+  after: Params;
+  data: Spiral;
+  /** Indices of data points whose predicted class changed. */
+  changed: number[];
+}
+
+/** The two decision boundaries side by side (§1.4.3's brute-force meshgrid), changed points ringed. */
+export function BoundaryPair({ before, after, data, changed }: Props) {
+  const s = useStrings(S);
+  const grids = useMemo(() => {
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (let i = 0; i < data.x.rows; i++) {
+      x0 = Math.min(x0, data.x.data[2 * i]);
+      x1 = Math.max(x1, data.x.data[2 * i]);
+      y0 = Math.min(y0, data.x.data[2 * i + 1]);
+      y1 = Math.max(y1, data.x.data[2 * i + 1]);
+    }
+    const spec = gridSpec(data.x, Math.max(x1 - x0, y1 - y0, 1e-6) / CELLS);
+    const a = classGrid(named(before), spec);
+    const b = classGrid(named(after), spec);
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+    return { spec, a, b, diff };
+  }, [before, after, data]);
+
+  const C = before.shapes[3][0];
+  const figure = (classes: Uint8Array) => () => {
+    const col = chartColors();
+    const { spec } = grids;
+    const z: number[][] = [];
+    for (let r = 0; r < spec.rows; r++) z.push(Array.from(classes.subarray(r * spec.cols, (r + 1) * spec.cols)));
+    const scale = Array.from({ length: C }, (_, k) => [
+      [k / C, col.classes[k % 6]],
+      [(k + 1) / C, col.classes[k % 6]],
+    ]).flat();
+    const points = Array.from({ length: C }, (_, k) => {
+      const idx = Array.from(data.labels.keys()).filter((i) => data.labels[i] === k);
+      return {
+        type: 'scatter', mode: 'markers', hoverinfo: 'skip', showlegend: false,
+        x: idx.map((i) => data.x.data[2 * i]), y: idx.map((i) => data.x.data[2 * i + 1]),
+        marker: { size: 5, color: col.classes[k % 6], line: { width: 0.5, color: col.fg } },
+      };
+    });
+    return {
+      data: [
+        { type: 'heatmap', x: Array.from(spec.xs), y: Array.from(spec.ys), z, zmin: -0.5, zmax: C - 0.5, colorscale: scale, showscale: false, opacity: 0.4, hoverinfo: 'skip' },
+        ...points,
+        {
+          type: 'scatter', mode: 'markers', name: s.changed, hoverinfo: 'skip', showlegend: changed.length > 0,
+          x: changed.map((i) => data.x.data[2 * i]), y: changed.map((i) => data.x.data[2 * i + 1]),
+          marker: { size: 14, symbol: 'circle-open', color: col.fg, line: { width: 2.5 } },
+        },
+      ],
+      layout: {
+        margin: { l: 30, r: 8, t: 8, b: 24 },
+        xaxis: { range: [spec.xMin, spec.xMax], zeroline: false, constrain: 'domain' },
+        yaxis: { range: [spec.yMin, spec.yMax], zeroline: false, scaleanchor: 'x' },
+        legend: { orientation: 'h', y: -0.12 },
+      },
+    };
+  };
+
+  return (
+    <div className="pl-boundaries">
+      {([['before', grids.a], ['after', grids.b]] as const).map(([key, classes]) => (
+        <figure key={key} className="pl-boundary" data-testid={`boundary-${key}`} data-changed={changed.length}>
+          <figcaption>{s[key]}</figcaption>
+          <Plot figure={figure(classes)} deps={[classes, changed, s]} height={300} ariaLabel={s.aria(s[key], changed.length)} />
+        </figure>
+      ))}
+      <p className="w-note pl-cells" data-testid="boundary-cells-changed" data-cells={grids.diff}>
+        {s.cells(grids.diff, grids.a.length)}
+      </p>
+    </div>
+  );
+}

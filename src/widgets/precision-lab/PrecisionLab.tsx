@@ -1,0 +1,189 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { defineStrings, useStrings } from '../../app/i18n';
+import { LabClient } from '../../lab/client';
+import { loadSpiral } from '../../nn/spiral';
+import { TwoLayerNet } from '../../nn/twoLayerNet';
+import npySrc from '../../nn/npy.ts?raw';
+import { ShowCode } from '../ui/ShowCode';
+import { Widget } from '../ui/Widget';
+import { BoundaryPair } from './BoundaryPair';
+import { bookRunSettings, useCurrentModel, type Params } from './bookRun';
+import { ParamsFile } from './ParamsFile';
+import { roundTrip } from './roundTrip';
+import './PrecisionLab.css';
+
+const S = defineStrings({
+  ja: {
+    title: '精度ラボ：float16 で保存して読み戻す',
+    intro: '本の設定（スパイラル seed 1984、TwoLayerNet(2, 10, 3)、SGD 学習率 1.0、バッチ 30、300 エポック）で学習させてから、重みを float16 で保存・読み込みします。',
+    train: '本の設定で学習させる',
+    training: '学習中（300 エポック、9,000 イテレーション）…',
+    retrain: 'もう一度学習させる',
+    failed: (m: string) => `学習できませんでした: ${m}`,
+    model: { initial: '学習前の初期の重み', trained: '学習済みのモデル', loaded: 'ファイルから読み込んだ重み' },
+    current: '今のモデル',
+    fileSize: 'ファイルの大きさ（.npz）',
+    bytes: (n: number) => `${n.toLocaleString()} バイト`,
+    book: '← save_params',
+    maxChange: '重みの最大の変化',
+    at: (name: string, i: number) => `（${name} の ${i} 番目）`,
+    metric: '',
+    before: '保存前（float64）',
+    after: '読み戻した後（float16 → float32）',
+    loss: '損失',
+    accuracy: '正解率',
+    changed: (n: number, total: number) => `予測クラスが変わったデータ点: ${n} / ${total}`,
+    idle: '「学習させる」を押すと、ワーカーの中で学習が始まります（数秒かかります）。',
+  },
+  en: {
+    title: 'Precision lab: save in float16, read it back',
+    intro: 'Trains with the book’s settings (spiral seed 1984, TwoLayerNet(2, 10, 3), SGD with learning rate 1.0, batch 30, 300 epochs), then saves the weights in float16 and loads them back.',
+    train: 'Train with the book’s settings',
+    training: 'Training (300 epochs, 9,000 iterations)…',
+    retrain: 'Train again',
+    failed: (m: string) => `Training failed: ${m}`,
+    model: { initial: 'initial weights, untrained', trained: 'the trained model', loaded: 'weights loaded from a file' },
+    current: 'Current model',
+    fileSize: 'File size (.npz)',
+    bytes: (n: number) => `${n.toLocaleString()} bytes`,
+    book: '← save_params',
+    maxChange: 'Largest weight change',
+    at: (name: string, i: number) => ` (${name}, element ${i})`,
+    metric: '',
+    before: 'Before saving (float64)',
+    after: 'After reloading (float16 → float32)',
+    loss: 'Loss',
+    accuracy: 'Accuracy',
+    changed: (n: number, total: number) => `Data points whose predicted class changed: ${n} of ${total}`,
+    idle: 'Press “Train” to train in the worker (it takes a few seconds).',
+  },
+});
+
+type State = 'idle' | 'training' | 'ready' | 'error';
+type Source = 'initial' | 'trained' | 'loaded';
+
+/** The book's data and untrained TwoLayerNet (same draws as train_custom_loop.py). */
+function bookStart() {
+  const st = bookRunSettings();
+  const data = loadSpiral({ seed: st.seed, pointsPerClass: st.points, classes: st.classes, noise: st.noise });
+  const net = new TwoLayerNet(2, st.hidden, st.classes, data.rng);
+  return { data, initial: { params: net.params.map((a) => a.slice()), shapes: net.paramShapes() } as Params };
+}
+
+/**
+ * §1.5.1 precision lab: trains the book's model in the lab worker, then does what `save_params`
+ * (float16) and `load_params` (float32) do and shows the cost: file sizes, the largest weight
+ * change, loss/accuracy before and after, the two boundaries; downloads and loads `.npz` files.
+ */
+export function PrecisionLab() {
+  const s = useStrings(S);
+  const start = useMemo(bookStart, []);
+  const [state, setState] = useState<State>('idle');
+  const [error, setError] = useState<string>();
+  const [model, setModel] = useState<{ params: Params; source: Source }>({ params: start.initial, source: 'initial' });
+  const client = useRef<LabClient | undefined>(undefined);
+  const report = useMemo(() => roundTrip(model.params, start.data), [model, start]);
+
+  useEffect(() => () => {
+    client.current?.dispose();
+    client.current = undefined;
+  }, []);
+
+  function use(params: Params, source: 'trained' | 'loaded') {
+    setModel({ params, source });
+    useCurrentModel.getState().set(params, source);
+  }
+
+  async function train() {
+    setState('training');
+    setError(undefined);
+    try {
+      const lab = (client.current ??= new LabClient());
+      const r = await lab.trainToCompletion(bookRunSettings());
+      use({ params: r.params, shapes: r.shapes }, 'trained');
+      setState('ready');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setState('error');
+    }
+  }
+
+  const total = start.data.x.rows;
+  const pct = (a: number) => `${(a * 100).toFixed(1)}%`;
+  return (
+    <Widget
+      name="precision-lab"
+      title={s.title}
+      data={{
+        'data-state': state,
+        'data-model': model.source,
+        'data-accuracy-before': String(report.before.accuracy),
+        'data-accuracy-after': String(report.after.accuracy),
+        'data-loss-before': String(report.before.loss),
+        'data-loss-after': String(report.after.loss),
+        'data-max-change': String(report.maxChange.value),
+        'data-changed': String(report.changed.length),
+      }}
+    >
+      <p className="w-note">{s.intro}</p>
+      <div className="widget-controls">
+        <button type="button" className="primary" data-testid="precision-train" onClick={train} disabled={state === 'training'}>
+          {model.source === 'trained' ? s.retrain : s.train}
+        </button>
+        {state === 'training' && (
+          <span className="pl-busy" role="status">
+            <span className="pl-spinner" aria-hidden="true" /> {s.training}
+          </span>
+        )}
+      </div>
+      {error && <p className="error-msg" role="alert">{s.failed(error)}</p>}
+      <p className="pl-current">
+        {s.current}: <strong data-testid="precision-model">{s.model[model.source]}</strong>
+      </p>
+      {model.source === 'initial' && state !== 'training' && <p className="w-note">{s.idle}</p>}
+      <div className="pl-tables">
+        <table className="pl-table" data-testid="precision-sizes">
+          <caption>{s.fileSize}</caption>
+          <tbody>
+            {(['float64', 'float32', 'float16'] as const).map((f) => (
+              <tr key={f} data-dtype={f} data-bytes={report.sizes[f]}>
+                <th scope="row">{f}</th>
+                <td className="readout">{s.bytes(report.sizes[f])}</td>
+                <td className="pl-book">{f === 'float16' ? s.book : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="pl-table" data-testid="precision-scores">
+          <thead>
+            <tr>
+              <td />
+              <th scope="col">{s.loss}</th>
+              <th scope="col">{s.accuracy}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{s.before}</th>
+              <td className="readout">{report.before.loss.toFixed(6)}</td>
+              <td className="readout">{pct(report.before.accuracy)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{s.after}</th>
+              <td className="readout">{report.after.loss.toFixed(6)}</td>
+              <td className="readout">{pct(report.after.accuracy)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="readout" data-testid="precision-max-change">
+        {s.maxChange}: {report.maxChange.value.toExponential(3)}
+        {report.maxChange.value > 0 ? s.at(report.maxChange.name, report.maxChange.index) : ''}
+      </p>
+      <p className="readout" data-testid="precision-changed">{s.changed(report.changed.length, total)}</p>
+      <BoundaryPair before={model.params} after={report.reloaded} data={start.data} changed={report.changed} />
+      <ParamsFile params={model.params} onLoaded={(p) => use(p, 'loaded')} />
+      <ShowCode source={npySrc} path="src/nn/npy.ts" names={['saveParamsNpz', 'loadParamsNpz']} book={<code>common/base_model.py: save_params, load_params</code>} />
+    </Widget>
+  );
+}

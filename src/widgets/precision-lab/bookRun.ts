@@ -1,0 +1,54 @@
+/**
+ * The book's training run (ch01/train_custom_loop.py: spiral seed 1984, TwoLayerNet(2, 10, 3),
+ * SGD lr 1.0, batch 30, 300 epochs) as the lab engine's RunSettings, and the page's current
+ * model, shared by the §1.5 widgets: the precision lab trains or loads it, the GPU benchmark
+ * predicts with it.
+ */
+import { create } from 'zustand';
+import type { ParamsPayload, RunSettings } from '../../lab/protocol';
+import { DEFAULT_SETTINGS } from '../../state/labSettings';
+
+/** The lab's defaults are the book's settings; the custom loop is the script that saves weights. */
+export function bookRunSettings(): RunSettings {
+  const d = DEFAULT_SETTINGS;
+  return {
+    seed: d.seed,
+    points: d.points,
+    classes: d.classes,
+    noise: d.noise,
+    hidden: d.hidden,
+    lr: d.lr,
+    batch: d.batch,
+    epochs: d.epochs,
+    opt: d.opt,
+    sampling: d.sampling,
+    runner: 'loop',
+    evalInterval: d.eval,
+    maxGrad: d.maxgrad,
+  };
+}
+
+/** Parameters as the lab engine passes them: [W1, b1, W2, b2] and shapes [[2,H],[H],[H,C],[C]]. */
+export type Params = ParamsPayload;
+
+/** Named views (not copies) of a ParamsPayload, as `saveParamsNpz` and the GPU take them. */
+export function named(p: Params) {
+  const [W1, b1, W2, b2] = p.params;
+  const [[I, H], , [, C]] = p.shapes;
+  return { W1: { rows: I, cols: H, data: W1 }, b1, W2: { rows: H, cols: C, data: W2 }, b2 };
+}
+
+interface CurrentModel {
+  /** The page's current model (undefined until trained or loaded); never mutated, only replaced. */
+  params: Params | undefined;
+  /** Where it came from, for the GPU benchmark's caption. */
+  source: 'trained' | 'loaded' | undefined;
+  set: (params: Params, source: 'trained' | 'loaded') => void;
+}
+
+/** Small values only: the arrays are a few hundred numbers (never a grid). */
+export const useCurrentModel = create<CurrentModel>((set) => ({
+  params: undefined,
+  source: undefined,
+  set: (params, source) => set({ params, source }),
+}));
