@@ -1,0 +1,210 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { chartColors, loadPlotly, type PlotlyLike } from './plotly';
+import { hexToRgb, imageExtent, paintGrid, type PaintMode, type Rgb } from './boundaryImage';
+import type { GridPayload } from '../lab/protocol';
+import { useTheme } from '../state/theme';
+import { defineStrings, useStrings } from '../app/i18n';
+import { gridMarkers, MAX_GRID_MARKERS } from './gridMarkers';
+import './charts.css';
+
+const S = defineStrings({
+  ja: { loading: '決定境界のグラフを準備中…', failed: 'グラフ描画ライブラリを読み込めませんでした。', retry: '再試行', x: 'x₁', y: 'x₂', cls: (k: number) => `クラス ${k}`, grid: 'グリッドの点' },
+  en: { loading: 'Preparing the boundary chart…', failed: 'The charting library could not be loaded.', retry: 'Try again', x: 'x₁', y: 'x₂', cls: (k: number) => `class ${k}`, grid: 'grid points' },
+});
+
+export interface BoundaryData {
+  /** Inputs, (N, 2) row-major. */
+  x: Float64Array;
+  labels: Int32Array;
+  classes: number;
+  /** Axis ranges (the meshgrid's bounds). */
+  xRange: [number, number];
+  yRange: [number, number];
+}
+
+export interface BoundaryHandle {
+  /**
+   * Draws a grid as the boundary image (and, with `markers`, its points as dots when there are
+   * few enough). Resolves once Plotly has drawn it.
+   */
+  draw(grid: GridPayload, opts?: { mode?: PaintMode; markers?: boolean }): Promise<void>;
+  /** True once Plotly is loaded and the plot exists. */
+  ready(): boolean;
+}
+
+interface Props {
+  data: BoundaryData;
+  height: number;
+  ariaLabel: string;
+  testId?: string;
+  onReady?: () => void;
+}
+
+/**
+ * The decision boundary with the data on top. The boundary is our own canvas painted from the
+ * class grid and placed as a layout image under the points (cheap to swap; any size, up to the
+ * book's 2047 × 2112 grid); the plot is created once and only updated (relayout/react).
+ */
+export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function BoundaryChart({ data, height, ariaLabel, testId, onReady }, ref) {
+  const s = useStrings(S);
+  const el = useRef<HTMLDivElement>(null);
+  const [plotly, setPlotly] = useState<PlotlyLike | null>(null);
+  const [failed, setFailed] = useState(false);
+  const theme = useTheme((t) => t.theme);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const objectUrl = useRef<string | null>(null);
+  const created = useRef(false);
+  const last = useRef<{ grid: GridPayload; mode: PaintMode; markers: boolean } | null>(null);
+  const labels = useRef(s);
+  labels.current = s;
+
+  useEffect(() => {
+    let alive = true;
+    loadPlotly().then(
+      (p) => alive && setPlotly(p),
+      () => alive && setFailed(true),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [failed]);
+
+  // Create once, then update the points and colours with react (theme or data changed).
+  useEffect(() => {
+    const node = el.current;
+    if (!plotly || !node) return;
+    const fig = figure(data, labels.current, height);
+    if (!created.current) {
+      created.current = true;
+      void plotly.newPlot(node, fig.data, fig.layout, { displayModeBar: false, responsive: true }).then(() => onReady?.());
+    } else {
+      void plotly.react(node, fig.data, { ...fig.layout, images: (node as unknown as { layout?: { images?: unknown } }).layout?.images ?? [] });
+      const l = last.current;
+      if (l) void drawNow(l.grid, l.mode, l.markers);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [plotly, data, theme, height]);
+
+  useEffect(() => {
+    const node = el.current;
+    return () => {
+      if (plotly && node) plotly.purge(node);
+      if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
+      created.current = false;
+    };
+  }, [plotly]);
+
+  async function drawNow(grid: GridPayload, mode: PaintMode, markers: boolean): Promise<void> {
+    const node = el.current;
+    if (!plotly || !node || !created.current) return;
+    last.current = { grid, mode, markers };
+    const palette: Rgb[] = chartColors().classes.map(hexToRgb);
+    const c = (canvas.current ??= document.createElement('canvas'));
+    if (c.width !== grid.cols || c.height !== grid.rows) {
+      c.width = grid.cols;
+      c.height = grid.rows;
+    }
+    const ctx = c.getContext('2d')!;
+    const img = ctx.createImageData(grid.cols, grid.rows);
+    paintGrid(grid, palette, mode, img.data, markers ? 0.25 : 0.45);
+    ctx.putImageData(img, 0, 0);
+    const source = await canvasUrl(c, objectUrl);
+    const ext = imageExtent(grid);
+    const image = {
+      source,
+      xref: 'x',
+      yref: 'y',
+      x: ext.x0,
+      y: ext.y1,
+      sizex: ext.width,
+      sizey: ext.height,
+      sizing: 'stretch',
+      layer: 'below',
+      xanchor: 'left',
+      yanchor: 'top',
+    };
+    const pts = markers ? gridMarkers(grid, chartColors().classes) : null;
+    const gridTrace = data.classes; // index of the grid-points trace
+    await plotly.restyle(node, { x: [pts ? pts.x : []], y: [pts ? pts.y : []], 'marker.color': [pts ? pts.color : []] }, [gridTrace]);
+    await plotly.relayout(node, { images: [image] });
+  }
+
+  useImperativeHandle(ref, () => ({
+    draw: (grid, opts) => drawNow(grid, opts?.mode ?? 'class', opts?.markers ?? false),
+    ready: () => !!plotly && created.current,
+  }));
+
+  return (
+    <div className="plot boundary-chart" role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height }}>
+      {failed ? (
+        <div className="error-msg" role="alert">
+          {s.failed}{' '}
+          <button type="button" onClick={() => setFailed(false)}>
+            {s.retry}
+          </button>
+        </div>
+      ) : !plotly ? (
+        <p className="loading">{s.loading}</p>
+      ) : null}
+      <div ref={el} />
+    </div>
+  );
+});
+
+/** A data URL for small canvases (synchronous, cheap); a blob URL for big ones (encoded off-thread). */
+function canvasUrl(c: HTMLCanvasElement, objectUrl: { current: string | null }): Promise<string> {
+  if (c.width * c.height <= 400 * 400) return Promise.resolve(c.toDataURL());
+  return new Promise((resolve, reject) => {
+    c.toBlob((blob) => {
+      if (!blob) {
+        reject(new Error('could not encode the boundary image'));
+        return;
+      }
+      if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
+      objectUrl.current = URL.createObjectURL(blob);
+      resolve(objectUrl.current);
+    });
+  });
+}
+
+function figure(d: BoundaryData, s: (typeof S)['ja'], height: number): { data: unknown[]; layout: Record<string, unknown> } {
+  const col = chartColors();
+  const traces: unknown[] = [];
+  for (let k = 0; k < d.classes; k++) {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < d.labels.length; i++) {
+      if (d.labels[i] !== k) continue;
+      xs.push(d.x[2 * i]);
+      ys.push(d.x[2 * i + 1]);
+    }
+    traces.push({
+      type: 'scatter',
+      mode: 'markers',
+      x: xs,
+      y: ys,
+      name: s.cls(k),
+      hoverinfo: 'skip',
+      marker: { color: col.classes[k], size: 6, symbol: ['circle', 'x', 'triangle-up', 'square', 'diamond', 'cross'][k], line: { color: col.fg, width: k === 1 || k === 5 ? 0 : 0.6 } },
+    });
+  }
+  traces.push({ type: 'scatter', mode: 'markers', x: [], y: [], name: s.grid, hoverinfo: 'skip', showlegend: false, marker: { size: 3, color: [] } });
+  const axis = { gridcolor: col.grid, zerolinecolor: col.grid, color: col.fg, showgrid: false, zeroline: false };
+  return {
+    data: traces,
+    layout: {
+      height,
+      margin: { l: 36, r: 8, t: 8, b: 30 },
+      paper_bgcolor: 'rgba(0,0,0,0)',
+      plot_bgcolor: 'rgba(0,0,0,0)',
+      font: { color: col.fg, family: 'system-ui, sans-serif', size: 12 },
+      showlegend: true,
+      legend: { orientation: 'h', y: -0.12, x: 0 },
+      xaxis: { ...axis, range: d.xRange, title: { text: s.x }, fixedrange: true, constrain: 'domain' },
+      yaxis: { ...axis, range: d.yRange, title: { text: s.y }, fixedrange: true, scaleanchor: 'x', constrain: 'domain' },
+      images: [],
+    },
+  };
+}
+
+export { MAX_GRID_MARKERS };

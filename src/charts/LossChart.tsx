@@ -1,0 +1,126 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { chartColors, loadPlotly, type PlotlyLike } from './plotly';
+import { useTheme } from '../state/theme';
+import { defineStrings, useStrings } from '../app/i18n';
+import './charts.css';
+
+const S = defineStrings({
+  ja: { loading: '損失のグラフを準備中…', failed: 'グラフ描画ライブラリを読み込めませんでした。', retry: '再試行', x: '反復 (iteration)', y: '損失 (loss)', now: 'この実行', prev: '前の実行' },
+  en: { loading: 'Preparing the loss chart…', failed: 'The charting library could not be loaded.', retry: 'Try again', x: 'iteration', y: 'loss', now: 'this run', prev: 'previous run' },
+});
+
+export interface Series {
+  x: number[];
+  y: number[];
+}
+
+export interface LossHandle {
+  /** Redraws both lines (the arrays are read, not kept). */
+  draw(current: Series, previous: Series | null): void;
+}
+
+interface Props {
+  height: number;
+  ariaLabel: string;
+  testId?: string;
+  onReady?: () => void;
+  /** Legend names, when the lines are not "this run" and "previous run". */
+  names?: { current: string; previous: string };
+}
+
+/**
+ * The loss curve: the current run as a solid line and the previous run as a faint one for
+ * comparison. Created once; every draw is one Plotly.react with at most MAX_LOSS_POINTS points
+ * per line (the series is bounded upstream).
+ */
+export const LossChart = forwardRef<LossHandle, Props>(function LossChart({ height, ariaLabel, testId, onReady, names }, ref) {
+  const s = useStrings(S);
+  const el = useRef<HTMLDivElement>(null);
+  const [plotly, setPlotly] = useState<PlotlyLike | null>(null);
+  const [failed, setFailed] = useState(false);
+  const theme = useTheme((t) => t.theme);
+  const lastData = useRef<{ current: Series; previous: Series | null }>({ current: { x: [], y: [] }, previous: null });
+  const created = useRef(false);
+  const strings = useRef({ s, names });
+  strings.current = { s, names };
+
+  useEffect(() => {
+    let alive = true;
+    loadPlotly().then(
+      (p) => alive && setPlotly(p),
+      () => alive && setFailed(true),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [failed]);
+
+  function render(): void {
+    const node = el.current;
+    if (!plotly || !node) return;
+    const { current, previous } = lastData.current;
+    const fig = lossFigure(current, previous, strings.current.s, height, strings.current.names);
+    if (!created.current) {
+      created.current = true;
+      void plotly.newPlot(node, fig.data, fig.layout, { displayModeBar: false, responsive: true }).then(() => onReady?.());
+    } else void plotly.react(node, fig.data, fig.layout);
+  }
+
+  useEffect(render, [plotly, theme, height, s]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const node = el.current;
+    return () => {
+      if (plotly && node) plotly.purge(node);
+      created.current = false;
+    };
+  }, [plotly]);
+
+  useImperativeHandle(ref, () => ({
+    draw(current, previous) {
+      lastData.current = { current, previous };
+      if (created.current) render();
+    },
+  }));
+
+  return (
+    <div className="plot loss-chart" role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height }}>
+      {failed ? (
+        <div className="error-msg" role="alert">
+          {s.failed}{' '}
+          <button type="button" onClick={() => setFailed(false)}>
+            {s.retry}
+          </button>
+        </div>
+      ) : !plotly ? (
+        <p className="loading">{s.loading}</p>
+      ) : null}
+      <div ref={el} />
+    </div>
+  );
+});
+
+function lossFigure(current: Series, previous: Series | null, s: (typeof S)['ja'], height: number, names?: { current: string; previous: string }) {
+  const col = chartColors();
+  const accent = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
+  const data: unknown[] = [
+    { type: 'scatter', mode: 'lines', x: previous?.x ?? [], y: previous?.y ?? [], name: names?.previous ?? s.prev, line: { color: col.soft, width: 1.5 }, opacity: 0.45, hoverinfo: 'skip' },
+    { type: 'scatter', mode: 'lines', x: current.x, y: current.y, name: names?.current ?? s.now, line: { color: accent, width: 2 } },
+  ];
+  const axis = { gridcolor: col.grid, zerolinecolor: col.grid, color: col.fg };
+  return {
+    data,
+    layout: {
+      height,
+      margin: { l: 48, r: 8, t: 8, b: 40 },
+      paper_bgcolor: 'rgba(0,0,0,0)',
+      plot_bgcolor: 'rgba(0,0,0,0)',
+      font: { color: col.fg, family: 'system-ui, sans-serif', size: 12 },
+      showlegend: true,
+      legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1 },
+      xaxis: { ...axis, title: { text: s.x }, rangemode: 'tozero' },
+      yaxis: { ...axis, title: { text: s.y }, rangemode: 'tozero' },
+      uirevision: 'loss',
+    },
+  };
+}

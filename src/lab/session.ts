@@ -1,0 +1,225 @@
+/**
+ * The lab's main-thread side between the worker client and the charts: it keeps what the
+ * worker streams (loss series, the newest grid, log lines, scalars) OUTSIDE React state, and
+ * draws inside requestAnimationFrame: at most one boundary redraw per frame, on REDRAW_FRAMES of
+ * every REDRAW_CYCLE frames, the loss chart every LOSS_REDRAW_FRAMES frames, and the readouts
+ * and `data-*` attributes of the automation contract. React re-renders only when the status or
+ * the error changes (subscribeStatus).
+ */
+import { LabClient, type ConfigureOptions } from './client';
+import { LossSeries } from './lossSeries';
+import type { GridPayload, LabStatus, ProgressMessage, RunSettings, SamplingStats } from './protocol';
+import { LOSS_REDRAW_FRAMES, MAX_LOG_LINES, MAX_LOSS_POINTS, REDRAW_CYCLE, REDRAW_FRAMES } from './renderCadence';
+
+/** Small values of the current run (what React and the readouts show). */
+export interface LabSnapshot {
+  status: LabStatus;
+  runId: number;
+  epoch: number;
+  iter: number;
+  maxIter: number;
+  itersPerEpoch: number;
+  loss: number;
+  accuracy: number;
+  sampling: SamplingStats | null;
+  /** Divergence detail from the worker (`loss:NaN@123`). */
+  reason?: string;
+  /** The worker's error message, for status 'error'. */
+  error?: string;
+  boundaryRedraws: number;
+  boundaryRun: number;
+  boundaryIter: number;
+  boundaryStill: boolean;
+}
+
+/** Draws a grid; returns a promise when drawing finishes later (the ack waits for it). */
+export type BoundaryDrawer = (grid: GridPayload) => void | Promise<void>;
+export type LossDrawer = (current: { x: number[]; y: number[] }, previous: { x: number[]; y: number[] } | null) => void;
+export type FrameWriter = (snap: LabSnapshot, log: readonly string[], logChanged: boolean) => void;
+
+export class LabSession {
+  readonly client: LabClient;
+  readonly loss = new LossSeries(MAX_LOSS_POINTS);
+  private previous: { x: number[]; y: number[] } | null = null;
+  private pendingGrid: GridPayload | null = null;
+  private drawing = false;
+  private log: string[] = [];
+  private logChanged = false;
+  private lossDrawn = -1;
+  private frame = 0;
+  private raf = 0;
+  private boundary?: BoundaryDrawer;
+  private lossDrawer?: LossDrawer;
+  private writer?: FrameWriter;
+  private readonly statusListeners = new Set<() => void>();
+  private disposed = false;
+  snap: LabSnapshot = emptySnapshot(0);
+
+  constructor(client: LabClient = new LabClient()) {
+    this.client = client;
+    client.subscribe((e) => {
+      if (e.kind === 'progress') this.onProgress(e.msg);
+      else this.setStatus({ ...this.snap, status: 'error', error: e.message });
+    });
+  }
+
+  /** Starts a new run; the current loss curve stays as the faint "previous run". */
+  start(settings: RunSettings, opts: ConfigureOptions): number {
+    if (this.loss.length > 0) this.previous = this.loss.points();
+    this.loss.clear();
+    this.pendingGrid = null; // a grid of the old run is never drawn now
+    this.log = [];
+    this.logChanged = true;
+    const runId = this.client.configure(settings, opts);
+    this.setStatus({ ...emptySnapshot(runId), boundaryRedraws: this.snap.boundaryRedraws, boundaryRun: this.snap.boundaryRun, boundaryIter: this.snap.boundaryIter, status: opts.play ? 'running' : 'idle' });
+    this.request();
+    return runId;
+  }
+
+  /** Brings up a fresh worker after an error and starts the last settings again. */
+  restart(): void {
+    if (this.loss.length > 0) this.previous = this.loss.points();
+    this.loss.clear();
+    this.pendingGrid = null;
+    this.log = [];
+    const runId = this.client.restart();
+    this.setStatus({ ...emptySnapshot(runId), boundaryRedraws: this.snap.boundaryRedraws, boundaryRun: this.snap.boundaryRun });
+    this.request();
+  }
+
+  /** Registers the chart painters and the readout writer (each may be replaced or removed). */
+  attach(parts: { boundary?: BoundaryDrawer; loss?: LossDrawer; writer?: FrameWriter }): void {
+    if ('boundary' in parts) this.boundary = parts.boundary;
+    if ('loss' in parts) {
+      this.lossDrawer = parts.loss;
+      this.lossDrawn = -1;
+    }
+    if ('writer' in parts) this.writer = parts.writer;
+    this.request();
+  }
+
+  /** Redraw everything on the next frame (after a theme change or a resize). */
+  invalidate(): void {
+    this.lossDrawn = -1;
+    this.logChanged = true;
+    this.request();
+  }
+
+  /** React: re-render on status/error changes only. */
+  subscribeStatus = (fn: () => void): (() => void) => {
+    this.statusListeners.add(fn);
+    return () => this.statusListeners.delete(fn);
+  };
+  getSnapshot = (): LabSnapshot => this.snap;
+
+  dispose(): void {
+    this.disposed = true;
+    cancelAnimationFrame(this.raf);
+    this.client.dispose();
+    this.statusListeners.clear();
+  }
+
+  // ---- internals --------------------------------------------------------------------------
+
+  private onProgress(m: ProgressMessage): void {
+    if (m.runId !== this.snap.runId) return;
+    if (m.losses.length) this.loss.push(m.lossIters, m.losses);
+    if (m.log.length) {
+      this.log.push(...m.log);
+      if (this.log.length > MAX_LOG_LINES) this.log.splice(0, this.log.length - MAX_LOG_LINES);
+      this.logChanged = true;
+    }
+    if (m.grid) {
+      // Only one grid is ever outstanding (the worker waits for the ack), so nothing is lost here.
+      this.pendingGrid = m.grid;
+    }
+    const next: LabSnapshot = {
+      ...this.snap,
+      status: m.status,
+      epoch: m.epoch,
+      iter: m.iter,
+      maxIter: m.maxIter,
+      itersPerEpoch: m.itersPerEpoch,
+      loss: Number.isFinite(m.loss) ? m.loss : this.snap.loss,
+      accuracy: m.accuracy,
+      sampling: m.sampling,
+      reason: m.reason,
+    };
+    if (next.status !== this.snap.status) this.setStatus(next);
+    else this.snap = next;
+    this.request();
+  }
+
+  private setStatus(next: LabSnapshot): void {
+    this.snap = next;
+    for (const fn of this.statusListeners) fn();
+  }
+
+  private request(): void {
+    if (this.raf || this.disposed) return;
+    this.raf = requestAnimationFrame(this.onFrame);
+  }
+
+  private onFrame = (): void => {
+    this.raf = 0;
+    if (this.disposed) return;
+    this.frame++;
+    let again = false;
+    const g = this.pendingGrid;
+    if (g && !this.drawing) {
+      const still = g.still || this.snap.status !== 'running';
+      if (!this.boundary) again = true;
+      else if (still || this.frame % REDRAW_CYCLE < REDRAW_FRAMES) this.drawGrid(g);
+      else again = true;
+    }
+    if (this.lossDrawer && this.loss.version !== this.lossDrawn) {
+      if (this.snap.status !== 'running' || this.frame % LOSS_REDRAW_FRAMES === 0) {
+        this.lossDrawn = this.loss.version;
+        this.lossDrawer(this.loss.points(), this.previous);
+      } else again = true;
+    }
+    this.writer?.(this.snap, this.log, this.logChanged);
+    this.logChanged = false;
+    if (again) this.request();
+  };
+
+  private drawGrid(g: GridPayload): void {
+    this.pendingGrid = null;
+    this.drawing = true;
+    const done = () => {
+      this.drawing = false;
+      if (g.runId !== this.snap.runId) return; // a new run started while drawing
+      this.snap = { ...this.snap, boundaryRedraws: this.snap.boundaryRedraws + 1, boundaryRun: g.runId, boundaryIter: g.iter, boundaryStill: g.still };
+      this.client.ack(g);
+      this.writer?.(this.snap, this.log, false);
+      if (this.pendingGrid) this.request();
+    };
+    let result: void | Promise<void>;
+    try {
+      result = this.boundary!(g);
+    } catch {
+      result = undefined;
+    }
+    if (result && typeof (result as Promise<void>).then === 'function') {
+      (result as Promise<void>).then(done, done);
+    } else done();
+  }
+}
+
+function emptySnapshot(runId: number): LabSnapshot {
+  return {
+    status: 'idle',
+    runId,
+    epoch: 0,
+    iter: 0,
+    maxIter: 0,
+    itersPerEpoch: 0,
+    loss: Number.NaN,
+    accuracy: Number.NaN,
+    sampling: null,
+    boundaryRedraws: 0,
+    boundaryRun: 0,
+    boundaryIter: -1,
+    boundaryStill: false,
+  };
+}

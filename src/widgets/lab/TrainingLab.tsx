@@ -1,0 +1,155 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { Widget } from '../ui/Widget';
+import { useStrings } from '../../app/i18n';
+import { useLabSettings, type SettingKey } from '../../state/labSettings';
+import { LossChart, type LossHandle } from '../../charts/LossChart';
+import type { LabSnapshot } from '../../lab/session';
+import { labStrings } from './strings';
+import { SettingControl } from './SettingControl';
+import { useLabSession } from './useLabSession';
+import { useSpiralData } from './labData';
+import { BoundaryPanel } from './BoundaryPanel';
+import { LabNotices, SettingsNote } from './LabNotices';
+import './lab.css';
+
+const FULL_CONTROLS: SettingKey[] = ['hidden', 'lr', 'batch', 'epochs', 'seed', 'speed', 'opt', 'sampling'];
+const COMPACT_CONTROLS: SettingKey[] = ['lr', 'hidden', 'opt', 'speed'];
+const RUN_KEYS: SettingKey[] = ['seed', 'points', 'classes', 'noise', 'hidden', 'lr', 'batch', 'epochs', 'opt', 'sampling'];
+
+/**
+ * The training lab (§1.4.3): sliders, Play/Pause/Step/Reset, and the live loss curve, decision
+ * boundary, readouts and log of a run trained in a Web Worker. `compact` shows fewer controls and
+ * smaller charts (the §1.6 summary page uses it). The root element carries the automation
+ * contract's data-* attributes, written in the drawing loop (never through React state).
+ */
+export function TrainingLab({ compact = false }: { compact?: boolean }) {
+  const s = useStrings(labStrings);
+  const { session, snap, play, reset } = useLabSession();
+  const settings = useLabSettings((st) => st.settings);
+  const resetKeys = useLabSettings((st) => st.reset);
+  const data = useSpiralData(settings.seed, settings.points, settings.classes, settings.noise);
+  const root = useRef<HTMLDivElement>(null);
+  const readout = useRef<HTMLDListElement>(null);
+  const logEl = useRef<HTMLPreElement>(null);
+  const loss = useRef<LossHandle>(null);
+
+  const write = useCallback(
+    (sn: LabSnapshot, log: readonly string[], logChanged: boolean) => {
+      writeContract(root.current, sn);
+      writeReadouts(readout.current, sn, s);
+      const pre = logEl.current;
+      if (pre && logChanged) {
+        pre.textContent = log.join('\n');
+        pre.scrollTop = pre.scrollHeight;
+      }
+    },
+    [s],
+  );
+
+  useEffect(() => {
+    session?.attach({ writer: write });
+  }, [session, write]);
+
+  const onLossReady = useCallback(() => session?.attach({ loss: (cur, prev) => loss.current?.draw(cur, prev) }), [session]);
+  useEffect(() => {
+    if (session) onLossReady();
+  }, [session, onLossReady]);
+
+  const status = snap?.status ?? 'idle';
+  const running = status === 'running';
+  const busy = !session || status === 'error';
+  const controls = compact ? COMPACT_CONTROLS : FULL_CONTROLS;
+
+  return (
+    <Widget name={compact ? 'compact-lab' : 'training-lab'} title={compact ? s.compactTitle : s.labTitle} className={`lab-widget${compact ? ' compact' : ''}`}>
+      <div className="lab" data-testid="training-lab" ref={root} data-status="idle" data-compact={compact ? 'true' : undefined}>
+        <SettingsNote />
+        <div className="lab-layout">
+          <div className="lab-controls" role="group" aria-label={s.labTitle}>
+            {controls.map((k) => (
+              <SettingControl key={k} k={k} />
+            ))}
+            <button type="button" className="book-settings" onClick={() => resetKeys(RUN_KEYS)}>
+              {s.bookSettings}
+            </button>
+          </div>
+          <div className="lab-outputs">
+            <div className="lab-buttons">
+              <button type="button" className="primary" data-testid="lab-play" onClick={play} disabled={busy || running}>
+                {s.play}
+              </button>
+              <button type="button" data-testid="lab-pause" onClick={() => session?.client.pause()} disabled={busy || !running}>
+                {s.pause}
+              </button>
+              <button type="button" data-testid="lab-step" onClick={() => session?.client.step(1)} disabled={busy || running || status === 'done' || status === 'diverged'}>
+                {s.step}
+              </button>
+              <button type="button" data-testid="lab-reset" onClick={reset} disabled={busy}>
+                {s.reset}
+              </button>
+              <span className={`lab-status status-${status}`} role="status" data-testid="lab-status">
+                {s.status[status]}
+              </span>
+            </div>
+            <LabNotices snap={snap} onRestart={() => session?.restart()} />
+            <dl className="lab-readouts readout" ref={readout} aria-live="off" />
+            <div className="lab-charts">
+              <BoundaryPanel session={session} data={data} compact={compact} status={status} />
+              <LossChart ref={loss} height={compact ? 200 : 240} ariaLabel={s.lossLabel} testId="lab-loss-chart" onReady={onLossReady} />
+            </div>
+            {!compact && (
+              <details className="lab-log" open>
+                <summary>{s.logLabel}</summary>
+                <pre ref={logEl} data-testid="lab-log" tabIndex={0} />
+              </details>
+            )}
+          </div>
+        </div>
+      </div>
+    </Widget>
+  );
+}
+
+/** The automation contract: current values as data-* attributes on the lab's root. */
+function writeContract(el: HTMLElement | null, sn: LabSnapshot): void {
+  if (!el) return;
+  const d = el.dataset;
+  d.status = sn.status;
+  d.run = String(sn.runId);
+  d.epoch = String(sn.epoch);
+  d.iter = String(sn.iter);
+  d.maxIter = String(sn.maxIter);
+  d.loss = Number.isFinite(sn.loss) ? String(sn.loss) : '';
+  d.accuracy = Number.isFinite(sn.accuracy) ? String(sn.accuracy) : '';
+  d.boundaryRedraws = String(sn.boundaryRedraws);
+  d.boundaryRun = String(sn.boundaryRun);
+  d.boundaryIter = String(sn.boundaryIter);
+  d.boundaryStill = String(sn.boundaryStill);
+  d.duplicates = sn.sampling ? String(sn.sampling.duplicates) : '';
+  d.neverSeen = sn.sampling ? String(sn.sampling.neverSeen) : '';
+}
+
+/** The readouts under the buttons (a <dl>; rebuilt as text, cheap at frame rate). */
+function writeReadouts(dl: HTMLDListElement | null, sn: LabSnapshot, s: (typeof labStrings)['ja']): void {
+  if (!dl) return;
+  const epochs = sn.itersPerEpoch > 0 ? Math.round(sn.maxIter / sn.itersPerEpoch) : 0;
+  const rows: [string, string][] = [
+    [s.epoch, `${sn.epoch} / ${epochs}`],
+    [s.iter, `${sn.iter} / ${sn.maxIter}`],
+    [s.loss, Number.isFinite(sn.loss) ? sn.loss.toFixed(4) : '—'],
+    [s.accuracy, Number.isFinite(sn.accuracy) ? `${(sn.accuracy * 100).toFixed(1)} %` : '—'],
+    [s.sampling, sn.sampling ? s.samplingValue(sn.sampling.duplicates, sn.sampling.neverSeen) : s.samplingNone],
+  ];
+  if (dl.childElementCount !== rows.length * 2) {
+    dl.textContent = '';
+    for (let i = 0; i < rows.length; i++) {
+      dl.append(document.createElement('dt'), document.createElement('dd'));
+    }
+  }
+  rows.forEach(([k, v], i) => {
+    const dt = dl.children[2 * i] as HTMLElement;
+    const dd = dl.children[2 * i + 1] as HTMLElement;
+    if (dt.textContent !== k) dt.textContent = k;
+    if (dd.textContent !== v) dd.textContent = v;
+  });
+}
