@@ -22,6 +22,15 @@ const S = defineStrings({
 type Update = (reloadPage?: boolean) => Promise<void>;
 
 /**
+ * Lets the waiting build take over; workbox reloads the page once it controls it. If that
+ * signal never comes (a page the old worker did not control), reload anyway after a moment.
+ */
+function reloadInto(update: Update | null) {
+  void update?.(true);
+  window.setTimeout(() => window.location.reload(), 3000);
+}
+
+/**
  * Registers the service worker (production builds only: main.tsx renders this only then) and
  * tells the reader when a new build is waiting. The new build never takes over by itself, so
  * a training run in progress is not cut off; the reader chooses when to reload.
@@ -58,7 +67,7 @@ export function UpdatePrompt() {
       <div className="update-prompt" role="alert" data-testid="update-prompt">
         <span>{s.newVersion}</span>
         <div className="update-prompt-actions">
-          <button type="button" className="primary" onClick={() => void update?.(true)} data-testid="update-reload">
+          <button type="button" className="primary" onClick={() => reloadInto(update)} data-testid="update-reload">
             {s.reload}
           </button>
           <button type="button" onClick={() => setNeedRefresh(false)}>

@@ -74,6 +74,9 @@ export function offline(): PluginOption {
       // Plotly is one ~1.5 MB chunk; the default 2 MiB limit is too close for comfort.
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       navigateFallback: 'index.html',
+      // The first visit's page is taken over at once, so the reader's first page already gets
+      // the "new version" flow (workbox reloads on `controlling`) without a manual reload.
+      clientsClaim: true,
       cleanupOutdatedCaches: true,
       // Lab settings live in the query: any query still maps to the precached file.
       ignoreURLParametersMatching: [/.*/],
