@@ -102,3 +102,14 @@ function makeForward(kind: NodeKind, xs: Mat[], repeatN: number): Forward {
     };
   }
 }
+
+export type ShapeProblem = 'sameShape' | 'oneRow' | 'matmulShape';
+
+/** Why the inputs cannot go through this node, or null when they can. */
+export function shapeProblem(kind: NodeKind, inputs: Mat[]): ShapeProblem | null {
+  const [a, b] = inputs;
+  if ((kind === 'add' || kind === 'mul') && (a.rows !== b.rows || a.cols !== b.cols)) return 'sameShape';
+  if (kind === 'repeat' && a.rows !== 1) return 'oneRow';
+  if (kind === 'matmul' && a.cols !== b.rows) return 'matmulShape';
+  return null;
+}

@@ -1,0 +1,60 @@
+import { defineStrings, useStrings } from '../../app/i18n';
+import type { StepResult } from './sharedGrads';
+
+const S = defineStrings({
+  ja: {
+    label: '名前（リストの要素）と配列の対応図',
+    layer: 'layer.grads[0]',
+    model: 'model.grads[0]',
+    modelNote: '→ optimizer.update(model.params, model.grads)',
+    arrayA: '配列 A（__init__ で 1 度だけ確保）',
+    arrayB: '配列 B（逆伝播で新しく作った dW）',
+  },
+  en: {
+    label: 'Which array each name (list slot) refers to',
+    layer: 'layer.grads[0]',
+    model: 'model.grads[0]',
+    modelNote: '→ optimizer.update(model.params, model.grads)',
+    arrayA: 'array A (allocated once in __init__)',
+    arrayB: 'array B (the new dW from backward)',
+  },
+});
+
+const fmt4 = (a: number[]) => `[${a.map((v) => (v === 0 ? '0' : v.toFixed(3))).join(', ')}]`;
+
+/** Boxes for the two list slots and the arrays, arrows for "refers to". */
+export function RefDiagram({ result }: { result: StepResult | null }) {
+  const s = useStrings(S);
+  const rebound = result?.mode === 'rebind';
+  const arrayA = result ? (rebound ? result.seenByOptimizer : result.dW) : [0, 0, 0, 0];
+  return (
+    <svg className="wip-diagram" viewBox="0 0 520 200" role="img" aria-label={s.label} data-testid="write-in-place-diagram" data-layer-points-to={rebound ? 'B' : 'A'}>
+      <defs>
+        <marker id="wip-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto">
+          <path d="M0,0 L10,5 L0,10 z" className="wip-arrowhead" />
+        </marker>
+      </defs>
+      <g className="wip-slot">
+        <rect x={8} y={30} width={150} height={34} rx={6} />
+        <text x={83} y={52}>{s.layer}</text>
+        <rect x={8} y={120} width={150} height={34} rx={6} />
+        <text x={83} y={142}>{s.model}</text>
+        <text x={8} y={174} className="wip-small-left">{s.modelNote}</text>
+      </g>
+      <g className="wip-array">
+        <rect x={300} y={88} width={212} height={48} rx={4} />
+        <text x={406} y={82} className="wip-cap">{s.arrayA}</text>
+        <text x={406} y={117} className="wip-vals">{fmt4(arrayA)}</text>
+      </g>
+      {rebound && (
+        <g className="wip-array wip-new">
+          <rect x={300} y={16} width={212} height={40} rx={4} />
+          <text x={406} y={12} className="wip-cap">{s.arrayB}</text>
+          <text x={406} y={41} className="wip-vals">{fmt4(result!.dW)}</text>
+        </g>
+      )}
+      <path d={rebound ? 'M158,47 C220,40 250,36 298,36' : 'M158,47 C230,60 250,100 298,104'} className={`wip-ref ${rebound ? 'wip-ref-moved' : ''}`} markerEnd="url(#wip-arrow)" />
+      <path d="M158,137 C220,134 250,124 298,120" className="wip-ref" markerEnd="url(#wip-arrow)" />
+    </svg>
+  );
+}
