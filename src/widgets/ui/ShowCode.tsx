@@ -20,13 +20,15 @@ interface Props {
   names?: string[];
   /** The book's Python counterpart, e.g. `common/layers.py: class Affine`. */
   book: ReactNode;
+  /** Added to the summary when a widget has more than one (e.g. `SGD`), so readers can tell them apart. */
+  what?: string;
 }
 
 /**
  * "Show the code": reveals the TypeScript a widget runs from src/nn, highlighted, with a note
  * naming the book's Python counterpart. Collapsed by default, so it costs nothing until opened.
  */
-export function ShowCode({ source, path, names, book }: Props) {
+export function ShowCode({ source, path, names, book, what }: Props) {
   const s = useStrings(S);
   const html = useMemo(() => {
     const parts = names ? names.map((n) => extractDeclaration(source, n) ?? `// ${n}: not found in ${path}`) : [source];
@@ -34,7 +36,10 @@ export function ShowCode({ source, path, names, book }: Props) {
   }, [source, names, path]);
   return (
     <details className="show-code">
-      <summary>{s.show}</summary>
+      <summary>
+        {s.show}
+        {what && <>: <code>{what}</code></>}
+      </summary>
       <p className="book-counterpart">
         {s.book} {book}
       </p>
