@@ -233,3 +233,4 @@ export function copyRows(src: Mat, start: number, count: number, out?: Mat): Mat
   o.data.set(src.data.subarray(start * c, (start + count) * c));
   return o;
 }
+

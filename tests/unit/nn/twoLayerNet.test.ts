@@ -3,7 +3,7 @@ import { TwoLayerNet } from '../../../src/nn/twoLayerNet';
 import { loadSpiral } from '../../../src/nn/spiral';
 import { RandomState } from '../../../src/nn/random';
 import { SGD } from '../../../src/nn/optimizers';
-import { copyRows, fromRows, gatherRows, mat } from '../../../src/nn/matrix';
+import { copyRows, gatherRows, mat } from '../../../src/nn/matrix';
 import { numericalGradient, relativeError } from '../../../src/nn/gradcheck';
 import { flat, loadFixture, maxAbsDiff } from '../../fixtures/numpy/load';
 
