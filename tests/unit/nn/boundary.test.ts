@@ -23,16 +23,14 @@ function paramsOf(p: { W1: number[][]; b1: number[]; W2: number[][]; b2: number[
 }
 
 describe('arange and the meshgrid (grid.json)', () => {
-  it.each(grid.cases.map((c: { lo: number; hi: number; h: number }) => [c.lo, c.hi, c.h, c]))(
-    'arange(%s, %s, %s) equals np.arange bit for bit',
-    (lo, hi, h, c) => {
-      const a = arange(lo, hi, h);
-      expect(a.length).toBe(c.len);
-      expect(Array.from(a.slice(0, 3))).toEqual(c.head);
-      if (c.len > 0) expect(Array.from(a.slice(-3))).toEqual(c.tail);
-      expect(sha(a)).toBe(c.sha256);
-    },
-  );
+  interface Case { lo: number; hi: number; h: number; len: number; head: number[]; tail: number[]; sha256: string }
+  it.each(grid.cases as Case[])('arange($lo, $hi, $h) equals np.arange bit for bit', (c) => {
+    const a = arange(c.lo, c.hi, c.h);
+    expect(a.length).toBe(c.len);
+    expect(Array.from(a.slice(0, 3))).toEqual(c.head);
+    if (c.len > 0) expect(Array.from(a.slice(-3))).toEqual(c.tail);
+    expect(sha(a)).toBe(c.sha256);
+  });
 
   it('the book’s data and h = 0.001 give a 2047 × 2112 grid with NumPy’s bounds', () => {
     const spec = gridSpec(loadSpiral().x, 0.001);
