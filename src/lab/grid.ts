@@ -6,11 +6,15 @@
  * d = (lo + h) − lo.
  */
 import type { Mat } from '../nn/matrix';
+import { classGrid, gridFromBounds, type GridSpec as CoreGridSpec } from '../nn/boundary';
 import type { TwoLayerNet } from '../nn/twoLayerNet';
 
 export interface GridSpec {
   xMin: number;
   yMin: number;
+  /** The padded upper bounds (arange's exclusive stop). */
+  xMax?: number;
+  yMax?: number;
   xStep: number;
   yStep: number;
   rows: number;
@@ -49,58 +53,29 @@ export function gridSpecFor(x: Mat, opts: { h?: number; cells?: number }): GridS
   const xs = arangeSpec(b.xMin, b.xMax, h);
   const ys = arangeSpec(b.yMin, b.yMax, h);
   if (xs.n * ys.n > 20_000_000) throw new Error(`grid: h = ${h} makes ${xs.n * ys.n} points, too many`);
-  return { xMin: b.xMin, yMin: b.yMin, xStep: xs.d, yStep: ys.d, rows: ys.n, cols: xs.n, h };
+  return { xMin: b.xMin, yMin: b.yMin, xMax: b.xMax, yMax: b.yMax, xStep: xs.d, yStep: ys.d, rows: ys.n, cols: xs.n, h };
 }
 
 /**
- * Predicts every grid point: class (argmax, first on ties) and optionally the top softmax
- * probability. The hidden pre-activation is computed as the book's `np.dot(X, W1) + b1`:
- * (x·W1[0, j] + y·W1[1, j]) + b1[j], so every cell equals a direct forward pass; the two
- * products are precomputed per column and per row.
+ * Predicts every grid point with the core's `classGrid` (src/nn/boundary.ts): class (argmax,
+ * first on ties, equal to a direct forward pass) and optionally the top softmax probability.
  */
 export function predictGrid(
   model: TwoLayerNet,
   spec: GridSpec,
   withConfidence: boolean,
 ): GridSpec & { classes: Uint8Array; confidence?: Float32Array } {
-  const { W1, b1, W2, b2 } = model.named;
-  const H = model.hiddenSize, O = model.outputSize;
-  const { rows, cols } = spec;
-  const px = new Float64Array(cols * H);
-  const py = new Float64Array(rows * H);
-  for (let c = 0; c < cols; c++) {
-    const x = c === 0 ? spec.xMin : spec.xMin + c * spec.xStep;
-    for (let j = 0; j < H; j++) px[c * H + j] = x * W1.data[j];
-  }
-  for (let r = 0; r < rows; r++) {
-    const y = r === 0 ? spec.yMin : spec.yMin + r * spec.yStep;
-    for (let j = 0; j < H; j++) py[r * H + j] = y * W1.data[H + j];
-  }
-  const classes = new Uint8Array(rows * cols);
-  const confidence = withConfidence ? new Float32Array(rows * cols) : undefined;
-  const hid = new Float64Array(H);
-  const s = new Float64Array(O);
-  const W2d = W2.data;
-  for (let r = 0; r < rows; r++) {
-    const pyr = r * H;
-    for (let c = 0; c < cols; c++) {
-      const pxc = c * H;
-      for (let j = 0; j < H; j++) hid[j] = 1 / (1 + Math.exp(-(px[pxc + j] + py[pyr + j] + b1[j])));
-      let best = 0;
-      for (let k = 0; k < O; k++) {
-        let acc = 0;
-        for (let j = 0; j < H; j++) acc += hid[j] * W2d[j * O + k];
-        s[k] = acc + b2[k];
-        if (k > 0 && s[k] > s[best]) best = k;
-      }
-      const cell = r * cols + c;
-      classes[cell] = best;
-      if (confidence) {
-        let sum = 0;
-        for (let k = 0; k < O; k++) sum += Math.exp(s[k] - s[best]);
-        confidence[cell] = 1 / sum;
-      }
-    }
-  }
+  const core = gridSpecOf(spec);
+  const confidence = withConfidence ? new Float32Array(spec.rows * spec.cols) : undefined;
+  const classes = classGrid(model, core, undefined, confidence);
   return { ...spec, classes, confidence };
+}
+
+/** The core's grid (with its NumPy-exact coordinate arrays) for our spec. */
+function gridSpecOf(spec: GridSpec): CoreGridSpec {
+  const xMax = spec.xMin + spec.cols * spec.h;
+  const yMax = spec.yMin + spec.rows * spec.h;
+  const g = gridFromBounds(spec.xMin, spec.xMax ?? xMax, spec.yMin, spec.yMax ?? yMax, spec.h);
+  if (g.rows !== spec.rows || g.cols !== spec.cols) throw new Error('grid: spec and core grid disagree');
+  return g;
 }

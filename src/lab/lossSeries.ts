@@ -50,9 +50,12 @@ export class LossSeries {
     return { x: this.xs.slice(), y: this.ys.slice() };
   }
 
-  /** Averages neighbouring pairs; an odd last point is kept as it is. */
+  /**
+   * Averages neighbouring pairs of all but the newest point (an odd one out is kept as it is);
+   * the newest point stays exact, so the line always ends at the latest reported loss.
+   */
   private halve(): void {
-    const n = this.xs.length;
+    const n = this.xs.length - 1;
     const xs: number[] = [];
     const ys: number[] = [];
     for (let i = 0; i + 1 < n; i += 2) {
@@ -63,6 +66,8 @@ export class LossSeries {
       xs.push(this.xs[n - 1]);
       ys.push(this.ys[n - 1]);
     }
+    xs.push(this.xs[n]);
+    ys.push(this.ys[n]);
     this.xs = xs;
     this.ys = ys;
     this.span *= 2;

@@ -41,7 +41,7 @@ export function useSpiralData(seed: number, points: number, classes: number, noi
 
 /** `loss:NaN@123` (the worker's divergence note) as parts. */
 export function parseReason(reason: string | undefined): { where: string; value: string; iter: number } | null {
-  const m = /^(loss|params):(.+)@(\d+)$/.exec(reason ?? '');
+  const m = /^(loss|params|blowup):(.+)@(\d+)$/.exec(reason ?? '');
   return m ? { where: m[1], value: m[2], iter: Number(m[3]) } : null;
 }
 

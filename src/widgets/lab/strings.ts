@@ -40,7 +40,9 @@ export const labStrings = defineStrings({
     gridPaused: 'グリッドの点は一時停止中か完了後に表示されます(学習中は通常の塗り分けです)。',
     divergedTitle: '学習が発散しました',
     divergedWhy: (where: string, value: string, iter: number) =>
-      `${iter} 回目の反復で${where === 'loss' ? '損失' : 'パラメータ'}が ${value} になりました。学習率が大きすぎると、1回の更新で谷を飛び越えてしまい、重みがどんどん大きくなります。すると exp が桁あふれして Infinity になり、Infinity − Infinity などから NaN が生まれます。`,
+      where === 'blowup'
+        ? `${iter} 回目の反復までの 300 回で、損失の平均が ${value} まで上がりました。当てずっぽうで答えたときの損失(ln クラス数)の 3 倍を超えています。学習率が大きすぎると、1回の更新で谷を飛び越えてしまい、損失は下がるどころか増えていきます。本来なら無限大へ向かうところですが、本の SoftmaxWithLoss は log の中に 1e-7 を足しているので、1サンプルの損失は約 16.1 で頭打ちになり、NaN にはなりません。`
+        : `${iter} 回目の反復で${where === 'loss' ? '損失' : 'パラメータ'}が ${value} になりました。学習率が大きすぎると、1回の更新で谷を飛び越えてしまい、重みがどんどん大きくなります。すると exp が桁あふれして Infinity になり、Infinity − Infinity などから NaN が生まれます。`,
     divergedTry: '学習率を下げる(例えば 1 以下)か、最適化手法を SGD に戻して、もう一度試してください。グラフは発散する直前の値のままです。',
     errorTitle: '学習用ワーカーでエラーが起きました',
     errorBody: 'ページの他の部分はそのまま使えます。ワーカーを再起動すると、同じ設定で最初からやり直します。',
@@ -104,7 +106,9 @@ export const labStrings = defineStrings({
     gridPaused: 'The grid points appear when paused or done (while training, the plain class map is shown).',
     divergedTitle: 'Training diverged',
     divergedWhy: (where: string, value: string, iter: number) =>
-      `At iteration ${iter} the ${where === 'loss' ? 'loss' : 'parameters'} became ${value}. With too large a learning rate each update overshoots the valley and the weights grow; exp then overflows to Infinity, and Infinity − Infinity and the like give NaN.`,
+      where === 'blowup'
+        ? `Over the 300 iterations up to iteration ${iter}, the loss averaged ${value}: more than 3 times the loss of pure guessing (ln of the number of classes). With too large a learning rate each update overshoots the valley, and the loss climbs instead of falling. Left alone it would head for infinity, but the book’s SoftmaxWithLoss adds 1e-7 inside the log, which caps each sample’s loss at about 16.1, so it never turns into NaN.`
+        : `At iteration ${iter} the ${where === 'loss' ? 'loss' : 'parameters'} became ${value}. With too large a learning rate each update overshoots the valley and the weights grow; exp then overflows to Infinity, and Infinity − Infinity and the like give NaN.`,
     divergedTry: 'Lower the learning rate (to 1 or below, say) or switch back to SGD, and try again. The charts keep the last values before it diverged.',
     errorTitle: 'The training worker failed',
     errorBody: 'The rest of the page still works. Restarting the worker starts again from scratch with the same settings.',
