@@ -36,6 +36,18 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, testIgnore: /\.gpu\.spec\.ts$/ },
+    // WebGPU path (§1.5.2). Debian's Chromium offers a WebGPU adapter (SwiftShader, software,
+    // isFallbackAdapter) only with --enable-unsafe-webgpu; that flag alone suffices here, even
+    // next to --disable-gpu (tried: Vulkan/ANGLE/adapter flags change nothing). Results are
+    // correct; speed is meaningless.
+    {
+      name: 'webgpu',
+      testMatch: /\.gpu\.spec\.ts$/,
+      use: {
+        viewport: { width: 1280, height: 800 },
+        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...chromiumArgs, '--enable-unsafe-webgpu'] },
+      },
+    },
   ],
   webServer: {
     command: server,

@@ -24,7 +24,8 @@ const S = defineStrings({
     relative: '相対誤差',
     notExact: '—',
     bitsOf: (f: string) => `${f} のビット列`,
-    formula: (bias: number) => `値 = (−1)^符号 × 1.仮数部(2進) × 2^(指数部 − ${bias})`,
+    formula: '値 = (−1)^符号 × 1.仮数部(2進) × 2^(指数部 − バイアス)。バイアスは float64 が 1023、float32 が 127、float16 が 15 です（非正規化数では先頭が 0. になり、指数は 1 − バイアス）。',
+    scaled: (e: number) => `× 2^${e}`,
     kind: { zero: 'ゼロ', subnormal: '非正規化数', normal: '正規化数', infinity: '無限大', nan: 'NaN' },
     notes: {
       'f16-max': '65504 は float16 で表せる最大の有限値です（指数部 11110、仮数部がすべて 1）。',
@@ -57,7 +58,8 @@ const S = defineStrings({
     relative: 'relative',
     notExact: '—',
     bitsOf: (f: string) => `Bits of ${f}`,
-    formula: (bias: number) => `value = (−1)^sign × 1.fraction (binary) × 2^(exponent − ${bias})`,
+    formula: 'value = (−1)^sign × 1.fraction (binary) × 2^(exponent − bias), with bias 1023 for float64, 127 for float32 and 15 for float16 (subnormals use 0.fraction and exponent 1 − bias).',
+    scaled: (e: number) => `× 2^${e}`,
     kind: { zero: 'zero', subnormal: 'subnormal', normal: 'normal', infinity: 'infinity', nan: 'NaN' },
     notes: {
       'f16-max': '65504 is the largest finite float16 (exponent 11110, fraction all ones).',
@@ -85,7 +87,7 @@ const ORDER: FloatFormat[] = ['float64', 'float32', 'float16'];
 function fmtErr(v: number): string {
   if (v === 0) return '0';
   if (!Number.isFinite(v)) return String(v);
-  return v.toExponential(3).replace('-', '−');
+  return v.toExponential(3).replace(/-/g, '−');
 }
 
 /** One format's row: the coloured bits, the stored value and the error. */
@@ -98,7 +100,10 @@ function FormatRow({ format, text }: { format: FloatFormat; text: string }) {
   return (
     <div className="bp-row" data-format={format} data-kind={f.kind} data-hex={f.hex}>
       <div className="bp-head">
-        <strong>{format}</strong> <span className="bp-meta">{s.bytes(spec.bits / 8)} · {s.kind[f.kind]}</span>
+        <strong>{format}</strong> <span className="bp-meta">
+          {s.bytes(spec.bits / 8)} · {s.kind[f.kind]}
+          {Number.isFinite(f.unbiasedExponent) && f.kind !== 'zero' ? ` · ${s.scaled(f.unbiasedExponent)}` : ''}
+        </span>
       </div>
       <div className="bp-bits" role="img" aria-label={`${s.bitsOf(format)}: ${s.sign} ${f.sign}, ${s.exponent} ${f.exponent}, ${s.fraction} ${f.fraction}`}>
         <span className="bp-field bp-sign" title={s.sign}>{f.sign}</span>
@@ -161,7 +166,7 @@ export function BitPrecision() {
           ))}
         </ul>
       )}
-      <p className="w-note">{s.formula(15)}</p>
+      <p className="w-note">{s.formula}</p>
       <p className="w-note">{s.float16Note}</p>
       <ShowCode
         source={float16Src}

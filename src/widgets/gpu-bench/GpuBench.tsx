@@ -27,7 +27,7 @@ const S = defineStrings({
     stepTrain: '本の設定でモデルを学習しています（ワーカー内）…',
     stepCpu: 'CPU のワーカーで格子を予測しています…',
     stepGpu: 'WebGPU のシェーダで格子を予測しています…',
-    modelFrom: { trained: 'このページの精度ラボで学習したモデル', loaded: '精度ラボで読み込んだモデル', book: '本の設定で学習したモデル' },
+    modelFrom: { trained: 'このページの精度ラボで学習したモデル', loaded: '精度ラボでファイルから読み込んだモデル', book: '本の設定で学習したモデル' },
     model: 'モデル',
     grid: '格子',
     cells: (r: number, c: number) => `${c.toLocaleString()} × ${r.toLocaleString()} = ${(r * c).toLocaleString()} 点`,
@@ -59,7 +59,7 @@ const S = defineStrings({
     stepTrain: 'Training the model with the book’s settings (in the worker)…',
     stepCpu: 'Predicting the grid in the CPU worker…',
     stepGpu: 'Predicting the grid in the WebGPU shader…',
-    modelFrom: { trained: 'the model trained in this page’s precision lab', loaded: 'the model loaded in the precision lab', book: 'a model trained with the book’s settings' },
+    modelFrom: { trained: 'the model trained in this page’s precision lab', loaded: 'the model loaded from a file in the precision lab', book: 'a model trained with the book’s settings' },
     model: 'Model',
     grid: 'Grid',
     cells: (r: number, c: number) => `${c.toLocaleString()} × ${r.toLocaleString()} = ${(r * c).toLocaleString()} points`,
@@ -178,7 +178,8 @@ export function GpuBench() {
   }
 
   const backend = result?.gpuMs !== undefined ? 'webgpu' : 'cpu';
-  const pct = (a: number) => (a * 100).toFixed(a === 1 ? 0 : 4);
+  // Never print 100% unless every point agrees.
+  const pct = (a: number) => (a === 1 ? '100' : Math.min(a * 100, 99.99999).toFixed(5));
   return (
     <Widget
       name="gpu-bench"

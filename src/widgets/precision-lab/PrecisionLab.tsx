@@ -25,6 +25,9 @@ const S = defineStrings({
     fileSize: 'ファイルの大きさ（.npz）',
     bytes: (n: number) => `${n.toLocaleString()} バイト`,
     book: '← save_params',
+    file: 'ファイル',
+    payload: 'うち重みそのもの',
+    sizeNote: '差が 4 倍にならないのは、配列ごとのヘッダ（128 バイト）と zip の目録が、重みの数によらず同じだけ付くからです。',
     maxChange: '重みの最大の変化',
     at: (name: string, i: number) => `（${name} の ${i} 番目）`,
     metric: '',
@@ -47,6 +50,9 @@ const S = defineStrings({
     fileSize: 'File size (.npz)',
     bytes: (n: number) => `${n.toLocaleString()} bytes`,
     book: '← save_params',
+    file: 'file',
+    payload: 'of which weights',
+    sizeNote: 'The sizes are not 4 : 2 : 1 because each array’s header (128 bytes) and the zip’s directory cost the same whatever the number of weights.',
     maxChange: 'Largest weight change',
     at: (name: string, i: number) => ` (${name}, element ${i})`,
     metric: '',
@@ -109,6 +115,7 @@ export function PrecisionLab() {
   }
 
   const total = start.data.x.rows;
+  const weightCount = model.params.params.reduce((a, p) => a + p.length, 0);
   const pct = (a: number) => `${(a * 100).toFixed(1)}%`;
   return (
     <Widget
@@ -144,11 +151,20 @@ export function PrecisionLab() {
       <div className="pl-tables">
         <table className="pl-table" data-testid="precision-sizes">
           <caption>{s.fileSize}</caption>
+          <thead>
+            <tr>
+              <td />
+              <th scope="col">{s.file}</th>
+              <th scope="col">{s.payload}</th>
+              <td />
+            </tr>
+          </thead>
           <tbody>
             {(['float64', 'float32', 'float16'] as const).map((f) => (
               <tr key={f} data-dtype={f} data-bytes={report.sizes[f]}>
                 <th scope="row">{f}</th>
                 <td className="readout">{s.bytes(report.sizes[f])}</td>
+                <td className="readout">{s.bytes(weightCount * { float64: 8, float32: 4, float16: 2 }[f])}</td>
                 <td className="pl-book">{f === 'float16' ? s.book : ''}</td>
               </tr>
             ))}
@@ -176,6 +192,7 @@ export function PrecisionLab() {
           </tbody>
         </table>
       </div>
+      <p className="w-note">{s.sizeNote}</p>
       <p className="readout" data-testid="precision-max-change">
         {s.maxChange}: {report.maxChange.value.toExponential(3)}
         {report.maxChange.value > 0 ? s.at(report.maxChange.name, report.maxChange.index) : ''}
