@@ -4,7 +4,9 @@ import { Home } from './Home';
 import { NotFound } from './NotFound';
 
 // The site may be served from a sub-path (a project page); Vite's base is the router's basename.
-const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+// Kept with its trailing slash: links home then go to /sub/ (inside the service worker's scope,
+// and what static hosts serve), not /sub.
+const basename = import.meta.env.BASE_URL;
 
 export function App() {
   return (

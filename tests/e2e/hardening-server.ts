@@ -26,6 +26,11 @@ export function serveStatic(root: string, port: number, base = '/') {
   const patches = new Map<string, (text: string) => string>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (`${url.pathname}/` === base) {
+      // As static hosts do: /sub → /sub/
+      res.writeHead(301, { Location: base + url.search }).end();
+      return;
+    }
     if (!url.pathname.startsWith(base)) {
       res.writeHead(404).end('outside the base path');
       return;
