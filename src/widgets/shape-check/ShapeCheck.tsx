@@ -98,7 +98,10 @@ function Dims({ shape, core, ok }: { shape: number[]; core: number; ok: boolean 
 function ShapePicker({ name, shape, onChange, core, ok }: { name: string; shape: number[]; onChange: (s: number[]) => void; core: number; ok: boolean }) {
   const s = useStrings(S);
   const id = useId();
+  // Keep the axis that must match (A's last, B's first or second-to-last) when the ndim changes.
   const setNdim = (n: number) => {
+    if (name === 'B' && n === 1) return onChange([shape[core]]);
+    if (name === 'B' && shape.length === 1) return onChange(n === 2 ? [shape[0], 2] : [2, shape[0], 2]);
     const next = shape.slice(-n);
     while (next.length < n) next.unshift(2);
     onChange(next);
