@@ -1,0 +1,61 @@
+/**
+ * §1.6: the chapter's ideas as a checklist, each pointing at the widget where the reader can try
+ * it. `widget` is the widget's `data-widget` name (its frame has id `widget-<name>`).
+ */
+import type { Bilingual } from '../../../chapters/ch01/index';
+
+export interface ChecklistItem {
+  id: string;
+  /** Section id (route segment), e.g. '1-3'. */
+  section: string;
+  widget: string;
+  text: Bilingual;
+}
+
+export const CHECKLIST: readonly ChecklistItem[] = [
+  { id: 'shapes', section: '1-1', widget: 'array-inspector', text: { ja: 'NumPy の配列には形状（shape）と次元数（ndim）があり、ベクトルは 1 次元、行列は 2 次元の配列として扱う。', en: 'A NumPy array has a shape and a number of dimensions; a vector is a 1-D array and a matrix a 2-D one.' } },
+  { id: 'broadcast', section: '1-1', widget: 'broadcasting', text: { ja: '形の違う配列どうしの演算では、ブロードキャストが小さいほうを引き伸ばして形をそろえる。', en: 'When shapes differ, broadcasting stretches the smaller array to make them match.' } },
+  { id: 'matmul', section: '1-1', widget: 'shape-check', text: { ja: '行列の積 (N, D) @ (D, H) → (N, H) では、内側の次元がそろっていなければならない。', en: 'A matrix product (N, D) @ (D, H) → (N, H) needs the inner dimensions to match.' } },
+  { id: 'forward', section: '1-2', widget: 'forward-pass', text: { ja: '推論は x·W1 + b1 → シグモイド → h·W2 + b2 の順に値を流すだけで、ミニバッチでも同じ式で計算できる。', en: 'Inference flows values through x·W1 + b1 → sigmoid → h·W2 + b2, and a mini-batch uses the very same formula.' } },
+  { id: 'layers', section: '1-2', widget: 'layers-as-classes', text: { ja: '各レイヤは params と grads を持つクラスで、モデルはそれを 1 つのリストにまとめる。', en: 'Each layer is a class holding params and grads; the model gathers them into one list.' } },
+  { id: 'loss', section: '1-3', widget: 'softmax-loss', text: { ja: 'ソフトマックスでスコアを確率にし、交差エントロピー誤差 −log p で損失を測る。最大値を引いてからあふれを防ぐ。', en: 'Softmax turns scores into probabilities and cross-entropy −log p measures the loss; subtracting the max first prevents overflow.' } },
+  { id: 'gradient', section: '1-3', widget: 'derivative', text: { ja: '勾配は損失を各パラメータで偏微分したもので、数値微分で確かめられる。', en: 'The gradient holds the partial derivatives of the loss; numerical differentiation can check it.' } },
+  { id: 'chain', section: '1-3', widget: 'chain-rule', text: { ja: 'チェインルール：合成関数の微分は、局所的な微分の積になる。', en: 'The chain rule: the derivative of a composition is the product of the local derivatives.' } },
+  { id: 'graph', section: '1-3', widget: 'graph-nodes', text: { ja: '計算グラフのノード（加算、乗算、分岐、Repeat、Sum、MatMul）ごとに逆伝播の規則がある。', en: 'Each computational-graph node (add, multiply, branch, Repeat, Sum, MatMul) has its own backward rule.' } },
+  { id: 'inplace', section: '1-3', widget: 'write-in-place', text: { ja: '勾配は grads[0][...] = dW のように既存の配列へ書き込む。名前を付け替えると最適化手法に届かない。', en: 'Write gradients into the existing arrays (grads[0][...] = dW); rebinding the name leaves the optimizer with stale arrays.' } },
+  { id: 'backward', section: '1-3', widget: 'layer-backward', text: { ja: 'Sigmoid、Affine、Softmax with Loss の逆伝播を、勾配確認で数値微分と比べられる。', en: 'The backward passes of Sigmoid, Affine and Softmax-with-Loss can be checked against numerical gradients.' } },
+  { id: 'update', section: '1-3', widget: 'weight-update', text: { ja: '重みは勾配と逆向きに学習率の分だけ動かす。学習率が大きすぎると発散する。', en: 'Weights move against the gradient, scaled by the learning rate; too large a rate diverges.' } },
+  { id: 'spiral', section: '1-4', widget: 'spiral-dataset', text: { ja: 'スパイラル・データセットは直線では分けられない。', en: 'The spiral dataset cannot be separated by straight lines.' } },
+  { id: 'training', section: '1-4', widget: 'training-lab', text: { ja: 'エポックごとにデータを並べ替え、ミニバッチで学習すると、決定境界が渦を描くようになる。', en: 'Shuffling each epoch and training on mini-batches bends the decision boundary into spirals.' } },
+  { id: 'trainer', section: '1-4', widget: 'trainer', text: { ja: 'Trainer.fit は同じ学習ループをクラスにまとめたもので、eval_interval や max_grad を指定できる。', en: 'Trainer.fit wraps the same loop in a class, with eval_interval and max_grad.' } },
+  { id: 'bits', section: '1-5', widget: 'bit-precision', text: { ja: 'float16 はメモリが半分で済むが、桁と範囲が限られる。本は重みの保存にだけ使う。', en: 'float16 halves memory but has limited digits and range; the book uses it only to save weights.' } },
+  { id: 'save', section: '1-5', widget: 'precision-lab', text: { ja: '学習済みの重みを float16 で保存して読み戻しても、正解率はほとんど変わらない。', en: 'Saving trained weights in float16 and loading them back barely changes the accuracy.' } },
+  { id: 'gpu', section: '1-5', widget: 'gpu-bench', text: { ja: 'CuPy は NumPy と同じ書き方で GPU を使う。ブラウザでは WebGPU がその役をする。', en: 'CuPy uses the GPU with NumPy’s API; in the browser, WebGPU plays that part.' } },
+];
+
+/** Where an item's link goes. */
+export function itemHref(item: ChecklistItem): string {
+  return `/ch01/${item.section}#widget-${item.widget}`;
+}
+
+const KEY = 'dlfs2.checklist.v1';
+
+/** The ticked item ids saved in this browser (an empty set if storage is unavailable or damaged). */
+export function loadChecked(storage: Pick<Storage, 'getItem'> | undefined): Set<string> {
+  try {
+    const raw = storage?.getItem(KEY);
+    const ids = raw ? (JSON.parse(raw) as unknown) : [];
+    return new Set(Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string' && CHECKLIST.some((i) => i.id === x)) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** Saves the ticked ids; quietly does nothing where storage is unavailable (private mode). */
+export function saveChecked(storage: Pick<Storage, 'setItem'> | undefined, ids: Set<string>): void {
+  try {
+    storage?.setItem(KEY, JSON.stringify([...ids]));
+  } catch {
+    /* storage full or blocked: the checklist still works for this visit */
+  }
+}
