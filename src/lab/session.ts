@@ -153,6 +153,7 @@ export class LabSession {
   private setStatus(next: LabSnapshot): void {
     this.snap = next;
     for (const fn of this.statusListeners) fn();
+    this.request(); // the data-* attributes follow in the next frame
   }
 
   private request(): void {

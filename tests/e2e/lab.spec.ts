@@ -1,0 +1,180 @@
+import { test, expect, openPage } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { RandomState } from '../../src/nn/random';
+import { loadSpiral } from '../../src/nn/spiral';
+import { TwoLayerNet } from '../../src/nn/twoLayerNet';
+import { CustomLoop } from '../../src/nn/trainer';
+import { SGD } from '../../src/nn/optimizers';
+
+/** The book's train_custom_loop.py computed by the core in Node (the expected values). */
+function bookRun() {
+  const rng = new RandomState(1984);
+  const d = loadSpiral({ seed: 1984 }, rng);
+  const model = new TwoLayerNet(2, 10, 3, rng);
+  const loop = new CustomLoop({ x: d.x, t: d.t, model, optimizer: new SGD(1.0), rng, maxEpoch: 300, batchSize: 30 });
+  loop.run();
+  return { loss: loop.lossList[loop.lossList.length - 1], accuracy: model.accuracy(d.x, d.t), params: model.params.map((p) => Array.from(p)), reports: loop.lossList.length };
+}
+
+const lab = (page: Page) => page.getByTestId('training-lab');
+const attr = async (l: Locator, name: string) => (await l.getAttribute(`data-${name}`)) ?? '';
+const num = async (l: Locator, name: string) => Number(await attr(l, name));
+
+test.describe('training lab (§1.4.3)', () => {
+  test('book settings at speed=max reach the book’s final loss (1e-9) and accuracy, with the final boundary drawn', async ({ page }) => {
+    const want = bookRun();
+    await openPage(page, '/ch01/1-4?speed=max', 'en');
+    const l = lab(page);
+    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/); // the untrained model is drawn first
+    await page.getByTestId('lab-play').click();
+    await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    expect(await num(l, 'iter')).toBe(3000);
+    expect(Math.abs((await num(l, 'loss')) - want.loss)).toBeLessThanOrEqual(1e-9);
+    expect(await num(l, 'accuracy')).toBe(want.accuracy);
+    await expect(l).toHaveAttribute('data-boundary-iter', '3000');
+    await expect(l).toHaveAttribute('data-boundary-still', 'true');
+    expect(await attr(l, 'boundary-run')).toBe(await attr(l, 'run'));
+    // the log panel prints the book script's last line
+    await expect(page.getByTestId('lab-log')).toContainText(`| epoch 300 |  iter 10 / 10 | loss ${want.loss.toFixed(2)}`);
+  });
+
+  test('the Trainer view’s final weights equal the custom loop’s computed by the core', async ({ page }) => {
+    const want = bookRun();
+    await openPage(page, '/ch01/1-4#trainer', 'en');
+    const tv = page.getByTestId('trainer-view');
+    await expect(tv).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    // Trainer.fit and the custom loop, both run in this browser, end bit-identical…
+    await expect(tv).toHaveAttribute('data-max-diff', '0');
+    // …and agree with the core run in Node to the CLI's tolerance (Chromium's and Node's V8
+    // round Math.exp/Math.log differently in the last bit for a few inputs)
+    const params = JSON.parse(await attr(tv, 'final-params')) as number[][];
+    expect(params.map((p) => p.length)).toEqual(want.params.map((p) => p.length));
+    params.forEach((p, i) => p.forEach((v, k) => expect(Math.abs(v - want.params[i][k])).toBeLessThan(1e-10)));
+    await expect(page.getByTestId('trainer-compare')).toContainText('identical');
+    // eval_interval 10 → one report per epoch at its first iteration
+    await expect(tv).toHaveAttribute('data-loss-count', String(want.reports));
+    // clipping changes the weights, and the page says so
+    const clip = page.getByTestId('trainer-maxgrad');
+    await clip.focus();
+    await clip.press('ArrowRight');
+    await expect(page).toHaveURL(/maxgrad=0\.1/);
+    await expect(tv).not.toHaveAttribute('data-max-diff', '0', { timeout: 30_000 });
+    await expect(tv).toHaveAttribute('data-status', 'done');
+  });
+
+  test('playing redraws the boundary live; Pause stops it; Play resumes', async ({ page }) => {
+    await openPage(page, '/ch01/1-4?epochs=10000', 'en');
+    const l = lab(page);
+    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+    const before = await num(l, 'boundary-redraws');
+    await page.getByTestId('lab-play').click();
+    await expect(l).toHaveAttribute('data-status', 'running');
+    await expect.poll(() => num(l, 'boundary-redraws')).toBeGreaterThan(before + 10);
+    await expect.poll(() => num(l, 'iter')).toBeGreaterThan(100);
+    expect(await attr(l, 'boundary-run')).toBe(await attr(l, 'run'));
+    await page.getByTestId('lab-pause').click();
+    await expect(l).toHaveAttribute('data-status', 'paused');
+    const stopped = await num(l, 'iter');
+    await page.waitForTimeout(300);
+    expect(await num(l, 'iter')).toBe(stopped);
+    await expect(l).toHaveAttribute('data-boundary-still', 'true');
+    await page.getByTestId('lab-play').click();
+    await expect.poll(() => num(l, 'iter')).toBeGreaterThan(stopped);
+  });
+
+  test('Step advances exactly one iteration; Reset starts a new run from zero', async ({ page }) => {
+    await openPage(page, '/ch01/1-4', 'en');
+    const l = lab(page);
+    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+    const run0 = await attr(l, 'run');
+    await page.getByTestId('lab-step').click();
+    await expect(l).toHaveAttribute('data-iter', '1');
+    await page.getByTestId('lab-step').click();
+    await expect(l).toHaveAttribute('data-iter', '2');
+    await expect(l).toHaveAttribute('data-status', 'paused');
+    for (let i = 0; i < 8; i++) await page.getByTestId('lab-step').click();
+    await expect(l).toHaveAttribute('data-iter', '10');
+    // the 10th iteration makes the first report: the book's first log line
+    await expect(page.getByTestId('lab-log')).toContainText('| epoch 1 |  iter 10 / 10 | loss 1.');
+    await page.getByTestId('lab-reset').click();
+    await expect(l).toHaveAttribute('data-iter', '0');
+    await expect(l).toHaveAttribute('data-status', 'idle');
+    expect(await attr(l, 'run')).not.toBe(run0);
+    await expect.poll(async () => (await attr(l, 'boundary-run')) === (await attr(l, 'run'))).toBe(true);
+  });
+
+  test('every slider starts a new run at once (speed does not) and the URL round-trips', async ({ page }) => {
+    await openPage(page, '/ch01/1-4', 'en');
+    const l = lab(page);
+    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+    const moves: [string, string, RegExp][] = [
+      ['lab-lr', 'ArrowRight', /lr=1\.12/],
+      ['lab-hidden', 'ArrowRight', /hidden=11/],
+      ['lab-batch', 'ArrowLeft', /batch=29/],
+      ['lab-epochs', 'ArrowLeft', /epochs=299/],
+      ['lab-seed', 'ArrowRight', /seed=1985/],
+    ];
+    for (const [id, key, url] of moves) {
+      const run = await attr(l, 'run');
+      const slider = page.getByTestId(id);
+      await slider.focus();
+      await slider.press(key);
+      await expect(page).toHaveURL(url);
+      await expect(l).not.toHaveAttribute('data-run', run);
+      // the new run's own boundary reaches the screen (never the previous run's)
+      const now = await attr(l, 'run');
+      await expect(l).toHaveAttribute('data-boundary-run', now);
+    }
+    await expect(l).toHaveAttribute('data-status', 'running'); // a slider change plays the new run
+    const run = await attr(l, 'run');
+    const speed = page.getByTestId('lab-speed');
+    await speed.focus();
+    await speed.press('End');
+    await expect(page).toHaveURL(/speed=max/);
+    expect(await attr(l, 'run')).toBe(run);
+    await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    expect(await num(l, 'iter')).toBe(299 * Math.floor(300 / 29));
+    // reload the shared URL: the same settings come back, with no note
+    await page.reload();
+    await expect(page.getByTestId('lab-lr')).toHaveAttribute('aria-valuetext', '1.12');
+    await expect(page.getByTestId('lab-hidden')).toHaveAttribute('aria-valuetext', '11');
+    await expect(page.getByTestId('lab-batch')).toHaveAttribute('aria-valuetext', '29');
+    await expect(page.getByTestId('lab-epochs')).toHaveAttribute('aria-valuetext', '299');
+    await expect(page.getByTestId('lab-seed')).toHaveAttribute('aria-valuetext', '1985');
+    await expect(page.getByTestId('lab-speed')).toHaveAttribute('aria-valuetext', 'max');
+    await expect(page.getByTestId('settings-note')).toHaveCount(0);
+  });
+
+  test('optimizer and sampling selects: choice per batch shows repeated and never-seen counts', async ({ page }) => {
+    await openPage(page, '/ch01/1-4?speed=max&epochs=5', 'en');
+    const l = lab(page);
+    await page.getByTestId('lab-sampling').selectOption('choice');
+    await expect(page).toHaveURL(/sampling=choice/);
+    await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    const dup = await num(l, 'duplicates');
+    const unseen = await num(l, 'never-seen');
+    expect(dup).toBeGreaterThan(0);
+    expect(unseen).toBe(dup); // 10 batches of 30 draw 300 times from 300 samples
+    await page.getByTestId('lab-sampling').selectOption('permutation');
+    await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    await expect(l).toHaveAttribute('data-duplicates', '0');
+    await expect(l).toHaveAttribute('data-never-seen', '0');
+    await page.getByTestId('lab-opt').selectOption('adam');
+    await expect(page).toHaveURL(/opt=adam/);
+    await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  });
+
+  test('show the grid: the meshgrid points at spacing h, and the book’s h = 0.001 grid as an image', async ({ page }) => {
+    await openPage(page, '/ch01/1-4?speed=max&view=grid&h=0.05', 'en');
+    const l = lab(page);
+    const box = page.getByTestId('lab-boundary');
+    await page.getByTestId('lab-play').click();
+    await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    await expect(box).toHaveAttribute('data-grid-h', '0.05');
+    await expect(box).toHaveAttribute('data-grid-markers', 'true');
+    await page.getByTestId('lab-book-grid').click();
+    await expect(box).toHaveAttribute('data-grid-h', '0.001', { timeout: 30_000 });
+    await expect(box).toHaveAttribute('data-grid-points', String(2047 * 2112));
+    await expect(page.getByTestId('lab-grid-info')).toContainText('2047 × 2112');
+  });
+});
