@@ -25,7 +25,7 @@ const S = defineStrings({
     notExact: '—',
     bitsOf: (f: string) => `${f} のビット列`,
     formula: '値 = (−1)^符号 × 1.仮数部(2進) × 2^(指数部 − バイアス)。バイアスは float64 が 1023、float32 が 127、float16 が 15 です（非正規化数では先頭が 0. になり、指数は 1 − バイアス）。',
-    scaled: (e: number) => `× 2^${e}`,
+    scaled: (e: number) => `× 2^${String(e).replace("-", "−")}`,
     kind: { zero: 'ゼロ', subnormal: '非正規化数', normal: '正規化数', infinity: '無限大', nan: 'NaN' },
     notes: {
       'f16-max': '65504 は float16 で表せる最大の有限値です（指数部 11110、仮数部がすべて 1）。',
@@ -59,7 +59,7 @@ const S = defineStrings({
     notExact: '—',
     bitsOf: (f: string) => `Bits of ${f}`,
     formula: 'value = (−1)^sign × 1.fraction (binary) × 2^(exponent − bias), with bias 1023 for float64, 127 for float32 and 15 for float16 (subnormals use 0.fraction and exponent 1 − bias).',
-    scaled: (e: number) => `× 2^${e}`,
+    scaled: (e: number) => `× 2^${String(e).replace("-", "−")}`,
     kind: { zero: 'zero', subnormal: 'subnormal', normal: 'normal', infinity: 'infinity', nan: 'NaN' },
     notes: {
       'f16-max': '65504 is the largest finite float16 (exponent 11110, fraction all ones).',

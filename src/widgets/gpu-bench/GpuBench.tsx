@@ -133,6 +133,11 @@ export function GpuBench() {
     setError(undefined);
     setResult(undefined);
     try {
+      // A client whose worker failed (e.g. stopped answering on a starved machine) is replaced.
+      if (client.current?.hasFailed) {
+        client.current.dispose();
+        client.current = undefined;
+      }
       const lab = (client.current ??= new LabClient());
       const current = useCurrentModel.getState();
       let params = current.params;

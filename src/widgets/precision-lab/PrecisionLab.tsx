@@ -104,6 +104,11 @@ export function PrecisionLab() {
     setState('training');
     setError(undefined);
     try {
+      // A client whose worker failed (e.g. stopped answering on a starved machine) is replaced.
+      if (client.current?.hasFailed) {
+        client.current.dispose();
+        client.current = undefined;
+      }
       const lab = (client.current ??= new LabClient());
       const r = await lab.trainToCompletion(bookRunSettings());
       use({ params: r.params, shapes: r.shapes }, 'trained');
@@ -193,11 +198,11 @@ export function PrecisionLab() {
         </table>
       </div>
       <p className="w-note">{s.sizeNote}</p>
-      <p className="readout" data-testid="precision-max-change">
+      <p className="readout pl-facts" data-testid="precision-max-change">
         {s.maxChange}: {report.maxChange.value.toExponential(3)}
         {report.maxChange.value > 0 ? s.at(report.maxChange.name, report.maxChange.index) : ''}
       </p>
-      <p className="readout" data-testid="precision-changed">{s.changed(report.changed.length, total)}</p>
+      <p className="readout pl-facts" data-testid="precision-changed">{s.changed(report.changed.length, total)}</p>
       <BoundaryPair before={model.params} after={report.reloaded} data={start.data} changed={report.changed} />
       <ParamsFile params={model.params} onLoaded={(p) => use(p, 'loaded')} />
       <ShowCode source={npySrc} path="src/nn/npy.ts" names={['saveParamsNpz', 'loadParamsNpz']} book={<code>common/base_model.py: save_params, load_params</code>} />

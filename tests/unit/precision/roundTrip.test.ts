@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { RandomState } from '../../../src/nn/random';
 import { loadSpiral } from '../../../src/nn/spiral';
 import { TwoLayerNet } from '../../../src/nn/twoLayerNet';
 import { toFloat16 } from '../../../src/nn/float16';
