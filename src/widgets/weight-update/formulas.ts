@@ -14,7 +14,8 @@ export const OPTIMIZER_TEX: Record<OptimizerName, string[]> = {
     'm \\leftarrow m + (1 - \\beta_1)(g - m)',
     'v \\leftarrow v + (1 - \\beta_2)(g \\odot g - v)',
     'W \\leftarrow W - \\eta_t \\frac{m}{\\sqrt{v} + 10^{-7}},\\ \\ \\eta_t = \\eta \\frac{\\sqrt{1 - \\beta_2^{\\,t}}}{1 - \\beta_1^{\\,t}}',
-  ],};
+  ],
+};
 
 /** The book's class names, for the panel titles. */
 export const OPTIMIZER_CLASS: Record<OptimizerName, string> = {
