@@ -26,6 +26,7 @@ export function NodeDiagram({ symbol, inputs, outputs, label }: Props) {
   const ys = (n: number) => (n === 1 ? [CY] : [CY - 48, CY + 48]);
   const inY = ys(inputs.length), outY = ys(outputs.length);
   return (
+    <div className="gn-diagram-wrap">
     <svg className="gn-diagram" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <defs>
         <marker id="gn-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
@@ -41,6 +42,7 @@ export function NodeDiagram({ symbol, inputs, outputs, label }: Props) {
       <circle cx={CX} cy={CY} r={24} className="gn-node" />
       <text x={CX} y={CY + 6} className="gn-symbol">{symbol}</text>
     </svg>
+    </div>
   );
 }
 

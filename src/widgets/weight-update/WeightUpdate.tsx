@@ -23,6 +23,7 @@ const S = defineStrings({
     diverged: (k: number) => `${k} ステップ目で |W| が 10⁶ を超えたので止めました`,
     chart: 'f(x, y) = x²/20 + y² の等高線と SGD の軌跡',
     surface: '損失面',
+    update: '更新（SGD）',
     gallery: '本の 6 つのオプティマイザ（同じ面、同じ出発点 (−7, 2)）',
     galleryNote: '各パネルの学習率は個別に変えられます。初期値は、前作が同じ面で比べたときの値（SGD 0.95、Momentum 0.1、AdaGrad 1.5、Adam 0.3）と、Nesterov・RMSprop は同じ考え方で選んだ値です。',
     gallerySteps: 'ステップ数',
@@ -37,6 +38,7 @@ const S = defineStrings({
     diverged: (k: number) => `stopped at step ${k}: |W| passed 10⁶`,
     chart: 'Contours of f(x, y) = x²/20 + y² and the path of SGD',
     surface: 'Loss surface',
+    update: 'Update (SGD)',
     gallery: 'The book’s six optimizers (same surface, same start (−7, 2))',
     galleryNote: 'Each panel has its own learning rate. They start at the values the first book used on this surface (SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3), with Nesterov and RMSprop chosen the same way.',
     gallerySteps: 'Steps',
@@ -58,7 +60,12 @@ export function WeightUpdate() {
   return (
     <Widget name="weight-update" title={s.title}>
       <div className="wu-surface">
-        {s.surface}: <Tex tex="L(x, y) = \frac{x^2}{20} + y^2" />, <Tex tex="W \leftarrow W - \eta \frac{\partial L}{\partial W}" />
+        <div>
+          {s.surface}: <Tex tex="L(x, y) = \frac{x^2}{20} + y^2" />
+        </div>
+        <div>
+          {s.update}: <Tex tex="W \leftarrow W - \eta \frac{\partial L}{\partial W}" />
+        </div>
       </div>
       <div className="widget-controls">
         <Slider label={s.lr} value={lrIndex} min={0} max={LR_CHOICES.length - 1} step={1} onChange={setLrIndex} format={(i) => String(LR_CHOICES[i])} testId="sgd-lr" />

@@ -28,6 +28,7 @@ export function RefDiagram({ result }: { result: StepResult | null }) {
   const rebound = result?.mode === 'rebind';
   const arrayA = result ? (rebound ? result.seenByOptimizer : result.dW) : [0, 0, 0, 0];
   return (
+    <div className="wip-diagram-wrap">
     <svg className="wip-diagram" viewBox="0 0 520 200" role="img" aria-label={s.label} data-testid="write-in-place-diagram" data-layer-points-to={rebound ? 'B' : 'A'}>
       <defs>
         <marker id="wip-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto">
@@ -56,5 +57,6 @@ export function RefDiagram({ result }: { result: StepResult | null }) {
       <path d={rebound ? 'M158,47 C220,40 250,36 298,36' : 'M158,47 C230,60 250,100 298,104'} className={`wip-ref ${rebound ? 'wip-ref-moved' : ''}`} markerEnd="url(#wip-arrow)" />
       <path d="M158,137 C220,134 250,124 298,120" className="wip-ref" markerEnd="url(#wip-arrow)" />
     </svg>
+    </div>
   );
 }
