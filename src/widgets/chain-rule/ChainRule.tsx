@@ -18,7 +18,7 @@ const S = defineStrings({
     product: '局所的な微分を掛け合わせる',
     numeric: '数値微分（中心差分）',
     rel: '相対誤差',
-    note: '加算ノードの局所的な微分は 1 なので、∂z/∂x と ∂z/∂y はどちらも 2t になります。',
+    note: '加算ノードの局所的な微分は 1 なので、∂z/∂x と ∂z/∂y はどちらも 2t になります。この勾配は 1.3.4 のノード（src/nn/nodes.ts）で計算しています。t を分岐ノードで 2 本に分けて乗算ノードに入れると z = t·t になり、乗算ノードがそれぞれに t を返し、分岐ノードがそれを足して 2t になります。',
   },
   en: {
     title: 'The chain rule: z = t², t = x + y',
@@ -28,7 +28,7 @@ const S = defineStrings({
     product: 'Multiply the local derivatives',
     numeric: 'Numerical (central difference)',
     rel: 'relative error',
-    note: 'The add node’s local derivative is 1, so ∂z/∂x and ∂z/∂y are both 2t.',
+    note: 'The add node’s local derivative is 1, so ∂z/∂x and ∂z/∂y are both 2t. These gradients come from the nodes of §1.3.4 (src/nn/nodes.ts): t goes through a Branch into both inputs of a Multiply, so z = t·t; Multiply hands each copy t, and Branch adds the two into 2t.',
   },
 });
 
