@@ -9,6 +9,9 @@ import { test, expect, openPage } from './fixtures';
 import { saveParamsNpz, writeNpy } from '../../src/nn/npy';
 import { trainToEnd } from '../../src/lab/engine';
 import { bookRunSettings, named } from '../../src/widgets/precision-lab/bookRun';
+import { roundTrip } from '../../src/widgets/precision-lab/roundTrip';
+import { classGrid, gridSpec } from '../../src/nn/boundary';
+import { loadSpiral } from '../../src/nn/spiral';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => readFileSync(join(here, '../fixtures/numpy/npz', name));
@@ -95,6 +98,28 @@ test.describe('precision lab', () => {
     expect(s32 - s16).toBe(63 * 2);
     await expect(page.getByTestId('boundary-before')).toBeVisible();
     await expect(page.getByTestId('boundary-after').locator('.main-svg').first()).toBeVisible();
+  });
+
+  test("counts the cells of the book's h = 0.001 grid that change class, as Node does", async ({ page }) => {
+    test.setTimeout(150_000);
+    await openPage(page, '/ch01/1-5', 'en');
+    const w = page.locator('[data-widget="precision-lab"]');
+    await page.getByTestId('precision-train').click();
+    await expect(w).toHaveAttribute('data-model', 'trained', { timeout: 90_000 });
+    const diff = page.getByTestId('book-grid-diff');
+    await page.getByTestId('book-grid-diff-run').click();
+    await expect(diff).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+    // The same count in Node: the core's classGrid on both models over the same meshgrid.
+    const node = trainToEnd(bookRunSettings());
+    const data = loadSpiral({ seed: 1984 });
+    const spec = gridSpec(data.x, 0.001);
+    const a = classGrid(named(node), spec);
+    const b = classGrid(named(roundTrip(node, data).reloaded), spec);
+    let changed = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) changed++;
+    await expect(diff).toHaveAttribute('data-total', String(a.length));
+    await expect(diff).toHaveAttribute('data-cells', String(changed));
+    await expect(diff).toContainText(`${changed.toLocaleString('en-US')} of 4,323,264 points`);
   });
 
   test('downloads the same bytes Node computes for the same model, and loads them back', async ({ page }) => {

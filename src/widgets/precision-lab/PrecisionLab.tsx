@@ -6,6 +6,7 @@ import { TwoLayerNet } from '../../nn/twoLayerNet';
 import npySrc from '../../nn/npy.ts?raw';
 import { ShowCode } from '../ui/ShowCode';
 import { Widget } from '../ui/Widget';
+import { BookGridDiff } from './BookGridDiff';
 import { BoundaryPair } from './BoundaryPair';
 import { bookRunSettings, useCurrentModel, type Params } from './bookRun';
 import { ParamsFile } from './ParamsFile';
@@ -204,6 +205,7 @@ export function PrecisionLab() {
       </p>
       <p className="readout pl-facts" data-testid="precision-changed">{s.changed(report.changed.length, total)}</p>
       <BoundaryPair before={model.params} after={report.reloaded} data={start.data} changed={report.changed} />
+      <BookGridDiff before={model.params} after={report.reloaded} />
       <ParamsFile params={model.params} onLoaded={(p) => use(p, 'loaded')} />
       <ShowCode source={npySrc} path="src/nn/npy.ts" names={['saveParamsNpz', 'loadParamsNpz']} book={<code>common/base_model.py: save_params, load_params</code>} />
     </Widget>
