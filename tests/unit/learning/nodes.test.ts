@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fromRows, toRows } from '../../../src/nn/matrix';
 import { AddNode, BranchNode, MulNode, RepeatNode, SumNode } from '../../../src/nn/nodes';
-import { NODE_KINDS, outputShapes, runNode } from '../../../src/widgets/graph-nodes/nodeGallery';
+import { NODE_KINDS, outputShapes, runNode, shapeProblem } from '../../../src/widgets/graph-nodes/nodeGallery';
+import { NODE_DEFAULTS, nodeTex } from '../../../src/widgets/graph-nodes/nodeDefaults';
+import { parseArray } from '../../../src/widgets/graph-nodes/parseArray';
 import { RandomState } from '../../../src/nn/random';
 import { mat } from '../../../src/nn/matrix';
 
@@ -88,5 +90,40 @@ describe('node gallery check', () => {
     expect(toRows(run.outputs[0])).toEqual([[1, 2, 8]]);
     expect(toRows(run.grads[0])).toEqual([[201, 310]]);
     expect(toRows(run.grads[1])).toEqual([[1, 10, 100], [2, 20, 200]]);
+  });
+});
+
+describe('node gallery defaults', () => {
+  it.each(NODE_KINDS)('%s: the default inputs and upstream gradient parse, fit, and pass the check', (kind) => {
+    const d = NODE_DEFAULTS[kind];
+    const inputs = d.inputs.map((t) => {
+      const p = parseArray(t);
+      if (!p.ok) throw new Error(`${kind}: default input ${t} does not parse`);
+      return p.value;
+    });
+    expect(shapeProblem(kind, inputs)).toBeNull();
+    const shapes = outputShapes(kind, inputs, 3);
+    const up = d.upstream.map((t, i) => {
+      const p = parseArray(t);
+      if (!p.ok) throw new Error(`${kind}: default upstream ${t} does not parse`);
+      expect([p.value.rows, p.value.cols]).toEqual(shapes[i]);
+      return p.value;
+    });
+    const run = runNode(kind, inputs, up, 3);
+    for (const e of run.relErrors) expect(e).toBeLessThan(1e-6);
+    expect(nodeTex(kind, inputs.map((m) => [m.rows, m.cols]), shapes[0], 3).length).toBe(2);
+  });
+
+  it('the MatMul formula annotates the live shapes, dx like x and dW like W', () => {
+    const [, back] = nodeTex('matmul', [[2, 3], [3, 4]], [2, 4], 3);
+    expect(back).toContain('\\underset{(2,3)}{\\frac{\\partial L}{\\partial x}}');
+    expect(back).toContain('\\underset{(4,3)}{W^{\\top}}');
+    expect(back).toContain('\\underset{(3,2)}{x^{\\top}}');
+  });
+
+  it('shapeProblem names each mismatch', () => {
+    expect(shapeProblem('add', [fromRows([[1, 2]]), fromRows([[1]])])).toBe('sameShape');
+    expect(shapeProblem('repeat', [fromRows([[1], [2]])])).toBe('oneRow');
+    expect(shapeProblem('matmul', [fromRows([[1, 2]]), fromRows([[1, 2]])])).toBe('matmulShape');
   });
 });
