@@ -111,6 +111,8 @@ export const DEFAULT_LIMITS: Required<ReadLimits> = { maxBytes: 16 * 1024 * 1024
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 const MAX_HEADER = 65536;
+/** More arrays than any model of the book saves; a zip with more entries is refused. */
+const MAX_ENTRIES = 256;
 
 function hasMagic(bytes: Uint8Array): boolean {
   return bytes.length >= 6 && MAGIC.every((b, i) => bytes[i] === b);
@@ -409,12 +411,17 @@ export function readNpz(bytes: Uint8Array, limits: ReadLimits = {}): Record<stri
   if (!isZip(bytes)) throw new NpyError('not-zip', 'not an .npz file (not a zip archive)');
   let tooBig: { name: string; size: number } | undefined;
   let entries: Record<string, Uint8Array>;
+  let unpacked = 0;
+  let count = 0;
   try {
     entries = unzipSync(bytes, {
-      // Checked before inflating, so a small file that claims to unpack to gigabytes is refused.
+      // Checked before inflating, so a small file that claims to unpack to gigabytes — in one
+      // entry or spread over thousands — is refused before anything is allocated.
       filter: (f) => {
-        if (f.originalSize > lim.maxBytes) tooBig ??= { name: f.name, size: f.originalSize };
-        return f.originalSize <= lim.maxBytes;
+        unpacked += f.originalSize;
+        count += 1;
+        if (unpacked > lim.maxBytes || count > MAX_ENTRIES) tooBig ??= { name: f.name, size: unpacked };
+        return tooBig === undefined;
       },
     });
   } catch (e) {

@@ -206,6 +206,15 @@ describe('bad files', () => {
     expect(codeOf(() => readNpz(z, { maxBytes: 4000 }))).toBe('too-large');
   });
 
+  it('refuses a zip whose many small entries add up to more than the limit', () => {
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 10; i++) files[`a${i}.npy`] = new Uint8Array(1000);
+    expect(codeOf(() => readNpz(zipSync(files, { level: 9 }), { maxBytes: 4000 }))).toBe('too-large');
+    const many: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 300; i++) many[`a${i}.npy`] = new Uint8Array(1);
+    expect(codeOf(() => readNpz(zipSync(many)))).toBe('too-large');
+  });
+
   it('refuses NaN and Infinity weights', () => {
     const p = params(10, 3);
     p.W2.data[4] = 1e6; // overflows to Infinity in float16
