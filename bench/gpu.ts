@@ -55,7 +55,11 @@ async function measure(url: string, runs: number, webgpu: boolean): Promise<{ ad
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
 
 /** Prints the figures; returns them for bench/index.ts. */
 export async function runGpuBench(argv: string[] = []): Promise<Record<string, unknown>> {

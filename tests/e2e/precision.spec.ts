@@ -212,6 +212,21 @@ test.describe('bad weight files', () => {
   }
 });
 
+test.describe('phone width', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('the §1.5 page never scrolls sideways, even with long bits, results and errors shown', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openPage(page, '/ch01/1-5', 'ja');
+    await page.getByTestId('bp-input').fill('1e-7');
+    await page.getByTestId('precision-train').click();
+    await expect(page.locator('[data-widget="precision-lab"]')).toHaveAttribute('data-model', 'trained', { timeout: 90_000 });
+    await page.getByTestId('params-file').setInputFiles({ name: 'broken.npz', mimeType: 'application/octet-stream', buffer: good().subarray(0, 300) });
+    await expect(page.getByTestId('params-file-error')).toBeVisible();
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+  });
+});
+
 test.describe('GPU bench without WebGPU', () => {
   test('says WebGPU is missing and runs the CPU path only', async ({ page }) => {
     test.setTimeout(150_000);
