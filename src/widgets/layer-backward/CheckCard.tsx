@@ -12,7 +12,7 @@ const SHOWN = 4;
 const sci = (e: number) => (e === 0 ? '0' : e.toExponential(2));
 
 /** One layer's check: each gradient's first values from backprop and from differences, and their relative error. */
-export function CheckCard({ id, check, title, formula, inputs }: { id: string; check: LayerCheck; title: string; formula: string; inputs: string }) {
+export function CheckCard({ id, check, title, formula, inputs, hint }: { id: string; check: LayerCheck; title: string; formula: string; inputs: string; hint?: string }) {
   const s = useStrings(S);
   const pass = check.relError < 1e-6;
   return (
@@ -38,6 +38,7 @@ export function CheckCard({ id, check, title, formula, inputs }: { id: string; c
       <p className="lb-total">
         {s.rel}: <strong>{sci(check.relError)}</strong> {pass ? '✓' : '✗ (> 1e-6)'}
       </p>
+      {hint && <p className="lb-hint" role="status">{hint}</p>}
     </article>
   );
 }

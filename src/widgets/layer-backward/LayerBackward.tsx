@@ -15,6 +15,7 @@ const S = defineStrings({
   ja: {
     title: 'レイヤの逆伝播を数値微分で確かめる',
     gradBook: '前作の common/gradient.py: numerical_gradient',
+    epsHint: 'ずれの原因は損失の中の 1e-7 です。「1e-7 なし」に切り替えると、同じ入力のまま一致します。',
     reseed: '入力を引き直す（シード変更）',
     seed: (n: number) => `シード ${n}`,
     form: '数値微分する損失',
@@ -27,13 +28,14 @@ const S = defineStrings({
     cards: {
       sigmoid: { title: 'Sigmoid', formula: 'dx = dout \\odot y\\,(1 - y)', inputs: 'x: (3,4) randn, dout: (3,4) randn' },
       affine: { title: 'Affine', formula: 'dx = dout\\,W^{\\top},\\ dW = x^{\\top} dout,\\ db = \\textstyle\\sum_n dout_n', inputs: 'x: (3,4) randn, W: (4,3) 0.01·randn, b: (3,) 0.01·randn' },
-      softmax: { title: 'Softmax with Loss', formula: 'dx = (y - t) / N', inputs: 'x: (4,3), t: 4 個のラベル' },
+      softmax: { title: 'Softmax with Loss', formula: 'dx = (y - t) / N', inputs: 'x: (4,3) のスコア, t: 4 個のラベル' },
       net: { title: 'TwoLayerNet(2, 5, 3) 全体', formula: 'dW_1, db_1, dW_2, db_2', inputs: 'x: (4,2) randn, W: 0.01·randn（本と同じ初期化）' },
     },
   },
   en: {
     title: 'Checking the layers’ backward with numerical gradients',
     gradBook: 'the first book’s common/gradient.py: numerical_gradient',
+    epsHint: 'The gap comes from the 1e-7 inside the loss. Switch to “without 1e-7”: with the very same inputs, the two agree.',
     reseed: 'Draw new inputs (new seed)',
     seed: (n: number) => `seed ${n}`,
     form: 'Loss to differentiate numerically',
@@ -46,7 +48,7 @@ const S = defineStrings({
     cards: {
       sigmoid: { title: 'Sigmoid', formula: 'dx = dout \\odot y\\,(1 - y)', inputs: 'x: (3,4) randn, dout: (3,4) randn' },
       affine: { title: 'Affine', formula: 'dx = dout\\,W^{\\top},\\ dW = x^{\\top} dout,\\ db = \\textstyle\\sum_n dout_n', inputs: 'x: (3,4) randn, W: (4,3) 0.01·randn, b: (3,) 0.01·randn' },
-      softmax: { title: 'Softmax with Loss', formula: 'dx = (y - t) / N', inputs: 'x: (4,3), t: 4 labels' },
+      softmax: { title: 'Softmax with Loss', formula: 'dx = (y - t) / N', inputs: 'x: (4,3) scores, t: 4 labels' },
       net: { title: 'The whole TwoLayerNet(2, 5, 3)', formula: 'dW_1, db_1, dW_2, db_2', inputs: 'x: (4,2) randn, W: 0.01·randn (the book’s initialisation)' },
     },
   },
@@ -88,7 +90,15 @@ export function LayerBackward() {
       <p className="w-note">{s.rel}</p>
       <div className="lb-cards">
         {(Object.keys(checks) as (keyof typeof checks)[]).map((k) => (
-          <CheckCard key={k} id={k} check={checks[k]} title={card[k].title} formula={card[k].formula} inputs={card[k].inputs} />
+          <CheckCard
+            key={k}
+            id={k}
+            check={checks[k]}
+            title={card[k].title}
+            formula={card[k].formula}
+            inputs={k === 'softmax-with-loss' ? `${card[k].inputs} (${scale === 'book' ? '0.01·randn' : '3·randn'})` : card[k].inputs}
+            hint={form === 'book' && checks[k].relError >= 1e-6 ? s.epsHint : undefined}
+          />
         ))}
       </div>
       <ShowCode

@@ -31,7 +31,7 @@ export function RefDiagram({ result }: { result: StepResult | null }) {
     <div className="wip-diagram-wrap">
     <svg className="wip-diagram" viewBox="0 0 520 200" role="img" aria-label={s.label} data-testid="write-in-place-diagram" data-layer-points-to={rebound ? 'B' : 'A'}>
       <defs>
-        <marker id="wip-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto">
+        <marker id="wip-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">
           <path d="M0,0 L10,5 L0,10 z" className="wip-arrowhead" />
         </marker>
       </defs>
@@ -43,19 +43,19 @@ export function RefDiagram({ result }: { result: StepResult | null }) {
         <text x={8} y={174} className="wip-small-left">{s.modelNote}</text>
       </g>
       <g className="wip-array">
-        <rect x={300} y={88} width={212} height={48} rx={4} />
-        <text x={406} y={82} className="wip-cap">{s.arrayA}</text>
-        <text x={406} y={117} className="wip-vals">{fmt4(arrayA)}</text>
+        <rect x={286} y={88} width={228} height={48} rx={4} />
+        <text x={286} y={82} className="wip-cap">{s.arrayA}</text>
+        <text x={400} y={117} className="wip-vals">{fmt4(arrayA)}</text>
       </g>
       {rebound && (
         <g className="wip-array wip-new">
-          <rect x={300} y={16} width={212} height={40} rx={4} />
-          <text x={406} y={12} className="wip-cap">{s.arrayB}</text>
-          <text x={406} y={41} className="wip-vals">{fmt4(result!.dW)}</text>
+          <rect x={286} y={16} width={228} height={40} rx={4} />
+          <text x={286} y={12} className="wip-cap">{s.arrayB}</text>
+          <text x={400} y={41} className="wip-vals">{fmt4(result!.dW)}</text>
         </g>
       )}
-      <path d={rebound ? 'M158,47 C220,40 250,36 298,36' : 'M158,47 C230,60 250,100 298,104'} className={`wip-ref ${rebound ? 'wip-ref-moved' : ''}`} markerEnd="url(#wip-arrow)" />
-      <path d="M158,137 C220,134 250,124 298,120" className="wip-ref" markerEnd="url(#wip-arrow)" />
+      <path d={rebound ? 'M158,47 C220,40 245,36 283,36' : 'M158,47 C230,60 245,100 283,104'} className={`wip-ref ${rebound ? 'wip-ref-moved' : ''}`} markerEnd="url(#wip-arrow)" />
+      <path d="M158,137 C220,134 245,124 283,120" className="wip-ref" markerEnd="url(#wip-arrow)" />
     </svg>
     </div>
   );
