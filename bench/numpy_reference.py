@@ -6,7 +6,8 @@ machine, with the book's algorithms as ported in tests/fixtures/numpy/make_train
   boundary_h0001_ms     the book's decision-boundary prediction for the trained model:
                         meshgrid at h = 0.001, model.predict on all 4,323,264 points, argmax
 
-Median of --runs (default 5) after one warm-up run. Prints one JSON line.
+Median of --runs (default 5) after one warm-up run (wall clock, and CPU time in cpu_ms).
+Prints one JSON line.
 Run: python3 bench/numpy_reference.py [--runs N]
 """
 import json
@@ -37,21 +38,25 @@ def boundary(model, x, h=0.001):
 
 
 def median_ms(fn, runs):
+    """Median wall-clock ms (and median CPU ms, user + system) of `runs` runs after a warm-up."""
     fn()  # warm-up
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times), times
+        cpu.append((time.process_time() - c0) * 1000)
+    return statistics.median(times), times, statistics.median(cpu)
 
 
 def main():
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
     model, x = train()
-    train_ms, train_all = median_ms(train, runs)
-    grid_ms, grid_all = median_ms(lambda: boundary(model, x), runs)
+    train_ms, train_all, train_cpu = median_ms(train, runs)
+    grid_ms, grid_all, grid_cpu = median_ms(lambda: boundary(model, x), runs)
     print(json.dumps({"train_custom_loop_ms": round(train_ms, 1), "boundary_h0001_ms": round(grid_ms, 1),
+                      "cpu_ms": {"train": round(train_cpu, 1), "boundary": round(grid_cpu, 1)},
                       "runs": runs, "numpy": np.__version__,
                       "all_ms": {"train": [round(v, 1) for v in train_all], "boundary": [round(v, 1) for v in grid_all]}}))
 

@@ -7,7 +7,7 @@
  * owned by the layer, reused while the batch size stays the same. A result is valid until the
  * layer's next call; copy it (`cloneMat`) to keep it. `backward` uses the last `forward`'s input.
  */
-import { type Mat, addRowInPlace, argmaxRows, mat, matmul, matmulTransA, matmulTransB, pairwiseSum, sumRows } from './matrix';
+import { type Mat, argmaxRows, mat, matmul, matmulAddRow, matmulTransA, matmulTransB, pairwiseSum, sumRows } from './matrix';
 
 /** The common shape of every layer (§1.3.4): flat parameter and gradient lists plus forward/backward. */
 export interface Layer {
@@ -81,9 +81,8 @@ export class Affine implements Layer {
 
   forward(x: Mat): Mat {
     this.x = x;
-    const out = matmul(x, this.W, reuse(this.out, x.rows, this.W.cols));
-    this.out = addRowInPlace(out, this.b);
-    return out;
+    this.out = matmulAddRow(x, this.W, this.b, reuse(this.out, x.rows, this.W.cols));
+    return this.out;
   }
 
   backward(dout: Mat): Mat {

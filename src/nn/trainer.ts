@@ -174,8 +174,11 @@ class EpochLoop {
     this.o.rng.shuffle(order); // same draws as np.random.permutation(N)
     gatherRows(this.x, order, this.spareX);
     gatherRows(this.t, order, this.spareT);
-    [this.x, this.spareX] = [this.spareX, this.x];
-    [this.t, this.spareT] = [this.spareT, this.t];
+    const x = this.x, t = this.t; // the shuffled copies become current (x = x[idx] rebinds)
+    this.x = this.spareX;
+    this.t = this.spareT;
+    this.spareX = x;
+    this.spareT = t;
   }
 
   /** batch_mask = np.random.choice(N, batch_size) (book 1): sampling with replacement. */
