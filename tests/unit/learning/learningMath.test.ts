@@ -114,3 +114,13 @@ describe('optimizer paths on the bowl (§1.3.6)', () => {
     }
   });
 });
+
+describe('learning-rate choices', () => {
+  it('every gallery default is on the slider, so each panel starts at exactly its stated value', async () => {
+    const { LR_CHOICES, nearestIndex, showPoint } = await import('../../../src/widgets/weight-update/lrChoices');
+    for (const name of OPTIMIZER_NAMES) expect(LR_CHOICES[nearestIndex(GALLERY_LR[name])]).toBe(GALLERY_LR[name]);
+    expect([...LR_CHOICES].sort((a, b) => a - b)).toEqual(LR_CHOICES);
+    expect(showPoint(-7, 2)).toBe('(-7.000, 2.000)');
+    expect(showPoint(781000, 0.5)).toBe('(7.81e+5, 0.500)');
+  });
+});
