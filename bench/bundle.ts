@@ -108,6 +108,11 @@ export async function bundleBench(opts: { build?: boolean } = {}): Promise<First
   }
 }
 
+/** `npm run bench -- bundle [--no-build]` (bench/index.ts). */
+export async function run(args: string[]): Promise<void> {
+  await bundleBench({ build: !args.includes('--no-build') });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   bundleBench({ build: !process.argv.includes('--no-build') }).catch((e) => {
     console.error(e);
