@@ -55,6 +55,7 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
   const objectUrl = useRef<string | null>(null);
   const created = useRef(false);
   const last = useRef<{ grid: GridPayload; mode: PaintMode; markers: boolean } | null>(null);
+  const markersShown = useRef(false);
   const labels = useRef(s);
   labels.current = s;
 
@@ -78,7 +79,8 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
       created.current = true;
       void plotly.newPlot(node, fig.data, fig.layout, { displayModeBar: false, responsive: true }).then(() => onReady?.());
     } else {
-      void plotly.react(node, fig.data, { ...fig.layout, images: (node as unknown as { layout?: { images?: unknown } }).layout?.images ?? [] });
+      markersShown.current = false; // react puts the (empty) dots trace back
+      void plotly.react(node, fig.data, { ...fig.layout, images: (node as unknown as { layout?: { images?: unknown } }).layout?.images ?? fig.layout.images });
       const l = last.current;
       if (l) void drawNow(l.grid, l.mode, l.markers);
     }
@@ -124,9 +126,18 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
       yanchor: 'top',
     };
     const pts = markers ? gridMarkers(grid, chartColors().classes) : null;
-    const gridTrace = data.classes; // index of the grid-points trace
-    await plotly.restyle(node, { x: [pts ? pts.x : []], y: [pts ? pts.y : []], 'marker.color': [pts ? pts.color : []] }, [gridTrace]);
-    await plotly.relayout(node, { images: [image] });
+    // Restyling the dots trace recalculates every trace: do it only when there are dots to show
+    // or dots to take away (the live redraws skip it).
+    if (pts || markersShown.current) {
+      markersShown.current = !!pts;
+      const gridTrace = data.classes; // index of the grid-points trace
+      await plotly.restyle(node, { x: [pts ? pts.x : []], y: [pts ? pts.y : []], 'marker.color': [pts ? pts.color : []] }, [gridTrace]);
+    }
+    // Attribute paths ('images[0].source') redraw only the image layer; replacing the whole
+    // images array would replot everything.
+    const update: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(image)) update[`images[0].${k}`] = v;
+    await plotly.relayout(node, update);
   }
 
   useImperativeHandle(ref, () => ({
@@ -167,6 +178,9 @@ function canvasUrl(c: HTMLCanvasElement, objectUrl: { current: string | null }):
   });
 }
 
+/** A transparent 1 × 1 PNG: the image slot's content until the first grid arrives. */
+const BLANK_PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 function figure(d: BoundaryData, s: (typeof S)['ja'], height: number): { data: unknown[]; layout: Record<string, unknown> } {
   const col = chartColors();
   const traces: unknown[] = [];
@@ -202,7 +216,8 @@ function figure(d: BoundaryData, s: (typeof S)['ja'], height: number): { data: u
       legend: { orientation: 'h', y: -0.12, x: 0 },
       xaxis: { ...axis, range: d.xRange, title: { text: s.x }, fixedrange: true, constrain: 'domain' },
       yaxis: { ...axis, range: d.yRange, title: { text: s.y }, fixedrange: true, scaleanchor: 'x', constrain: 'domain' },
-      images: [],
+      // one image slot from the start, so each redraw only swaps its attributes
+      images: [{ source: BLANK_PIXEL, xref: 'x', yref: 'y', x: d.xRange[0], y: d.yRange[1], sizex: 0, sizey: 0, sizing: 'stretch', layer: 'below', xanchor: 'left', yanchor: 'top' }],
     },
   };
 }

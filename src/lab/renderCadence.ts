@@ -31,9 +31,10 @@ export const REDRAW_CYCLE = 3;
 
 /**
  * The loss chart is redrawn at most once every LOSS_REDRAW_FRAMES frames: its line grows by a
- * point per 10 iterations, and 20 redraws/s look continuous while halving its main-thread cost.
+ * point per 10 iterations, and 10 redraws/s look continuous; a CPU profile of the live lab
+ * showed Plotly.react of the loss lines as the largest JS cost after the boundary (3 → 6 frames).
  */
-export const LOSS_REDRAW_FRAMES = 3;
+export const LOSS_REDRAW_FRAMES = 6;
 
 /**
  * Loss points kept per run. Past this, the oldest half is averaged pairwise (downsampled), so a

@@ -1,0 +1,271 @@
+/**
+ * The training lab's goals, measured in a real browser (issue 3): `npm run bench -- lab`, or on
+ * its own `npx tsx bench/lab.ts [--json] [--no-build] [--port N]`.
+ *
+ * Builds the site into its own folder (so it never races other builds writing dist/), serves it
+ * with `vite preview`, drives Debian's Chromium with Playwright and prints:
+ * - Play → done at speed=max with the book's settings (3,000 iterations, the final boundary and
+ *   accuracy drawn), median of 5, plus the final loss/accuracy against the core run in Node;
+ * - at the default speed with the 100 × 100 live grid: boundary redraws/s, frames/s and the
+ *   longest main-thread task while training (5 s);
+ * - slider change → the new run's first boundary on screen: p50 and p90 of 30 changes;
+ * - 60 restarts (slider changes and Reset+Play): training workers alive, JS event listeners,
+ *   DOM nodes and used JS heap before and after (after a forced GC);
+ * - console errors and requests that left the site (both must be 0).
+ * Goals: done ≤ 150 ms; ≥ 30 redraws/s, ≥ 50 fps, no task ≥ 100 ms; slider p50 ≤ 80 ms; flat.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { RandomState } from '../src/nn/random';
+import { loadSpiral } from '../src/nn/spiral';
+import { TwoLayerNet } from '../src/nn/twoLayerNet';
+import { CustomLoop } from '../src/nn/trainer';
+import { SGD } from '../src/nn/optimizers';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const noBuild = args.includes('--no-build');
+const port = Number(args[args.indexOf('--port') + 1] || 4501) || 4501;
+const outDir = join(process.env.TMPDIR ?? '/tmp', 'dlfs2-lab-bench-dist');
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+function log(msg: string): void {
+  if (!json) process.stderr.write(`${msg}\n`);
+}
+
+function median(a: number[]): number {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+function pct(a: number[], p: number): number {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/** The book's run computed by the core in Node (what the page must show). */
+function bookRun(): { loss: number; accuracy: number } {
+  const rng = new RandomState(1984);
+  const d = loadSpiral({ seed: 1984 }, rng);
+  const model = new TwoLayerNet(2, 10, 3, rng);
+  const loop = new CustomLoop({ x: d.x, t: d.t, model, optimizer: new SGD(1), rng, maxEpoch: 300, batchSize: 30 });
+  loop.run();
+  return { loss: loop.lossList[loop.lossList.length - 1], accuracy: model.accuracy(d.x, d.t) };
+}
+
+async function waitForServer(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+/** Clicks Play inside the page and resolves with ms until done with the final boundary drawn. */
+function playToDone(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const lab = document.querySelector<HTMLElement>('[data-testid=training-lab]')!;
+        const play = document.querySelector<HTMLButtonElement>('[data-testid=lab-play]')!;
+        const ok = () => lab.dataset.status === 'done' && lab.dataset.boundaryStill === 'true' && lab.dataset.boundaryIter === lab.dataset.iter && lab.dataset.boundaryRun === lab.dataset.run;
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          if (ok()) {
+            obs.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        obs.observe(lab, { attributes: true });
+        play.click();
+      }),
+  );
+}
+
+async function main(): Promise<void> {
+  if (!noBuild) {
+    log(`building into ${outDir} …`);
+    const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: json ? 'ignore' : 'inherit' });
+    if (b.status !== 0) throw new Error('vite build failed');
+  }
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+  const base = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  const problems: string[] = [];
+  try {
+    await waitForServer(`${base}/`, 60_000);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // tsx compiles the evaluate callbacks with keepNames, which calls a __name helper
+    await page.addInitScript('globalThis.__name = (f) => f;');
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.host !== `127.0.0.1:${port}`) problems.push(`left the site: ${r.url()}`);
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    // 1. Play → done at speed=max, book settings
+    await page.goto(`${base}/ch01/1-4?speed=max&lang=en`);
+    const lab = page.getByTestId('training-lab');
+    await lab.and(page.locator('[data-boundary-still=true]')).waitFor();
+    await page.waitForTimeout(1500); // let the Trainer view's own trainings finish
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      if (i > 0) {
+        await page.getByTestId('lab-reset').click();
+        await page.locator('[data-testid=training-lab][data-status=idle][data-boundary-still=true]').waitFor();
+        await page.waitForTimeout(200);
+      }
+      const ms = await playToDone(page);
+      if (i > 0) times.push(ms); // the first run warms up the JIT
+    }
+    const want = bookRun();
+    const loss = Number(await lab.getAttribute('data-loss'));
+    const accuracy = Number(await lab.getAttribute('data-accuracy'));
+    const playToDoneMs = median(times);
+    log(`play→done (speed=max, book settings): median ${playToDoneMs.toFixed(1)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}`);
+    log(`  final loss ${loss} (core in Node ${want.loss}, |Δ| ${Math.abs(loss - want.loss).toExponential(1)}), accuracy ${accuracy} (core ${want.accuracy})`);
+
+    // 2. default speed, 100 × 100 live grid: redraws/s, fps, longest task
+    await page.goto(`${base}/ch01/1-4?epochs=10000&lang=en`);
+    await page.locator('[data-testid=training-lab][data-boundary-still=true]').waitFor();
+    await page.waitForTimeout(1500);
+    const live = await page.evaluate(
+      () =>
+        new Promise<{ redrawsPerS: number; fps: number; longestTask: number; tasksOver50: number; iters: number }>((resolve) => {
+          const lab = document.querySelector<HTMLElement>('[data-testid=training-lab]')!;
+          const tasks: number[] = [];
+          const po = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
+          po.observe({ type: 'longtask', buffered: false });
+          document.querySelector<HTMLButtonElement>('[data-testid=lab-play]')!.click();
+          setTimeout(() => {
+            const r0 = Number(lab.dataset.boundaryRedraws);
+            const i0 = Number(lab.dataset.iter);
+            let frames = 0;
+            const t0 = performance.now();
+            const tick = () => {
+              frames++;
+              if (performance.now() - t0 < 5000) requestAnimationFrame(tick);
+              else {
+                const dt = (performance.now() - t0) / 1000;
+                po.disconnect();
+                resolve({
+                  redrawsPerS: (Number(lab.dataset.boundaryRedraws) - r0) / dt,
+                  fps: frames / dt,
+                  longestTask: tasks.length ? Math.max(...tasks) : 0,
+                  tasksOver50: tasks.length,
+                  iters: Number(lab.dataset.iter) - i0,
+                });
+              }
+            };
+            requestAnimationFrame(tick);
+          }, 1000);
+        }),
+    );
+    log(`default speed, live 100×100 grid (5 s): ${live.redrawsPerS.toFixed(1)} redraws/s, ${live.fps.toFixed(1)} frames/s, longest task ${live.longestTask.toFixed(0)} ms (${live.tasksOver50} tasks ≥ 50 ms), ${live.iters} iterations`);
+    await page.getByTestId('lab-pause').click();
+
+    // 3. slider change → the new run's first boundary on screen
+    const sliderMs: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const ms = await page.evaluate(
+        (k) =>
+          new Promise<number>((resolve) => {
+            const lab = document.querySelector<HTMLElement>('[data-testid=training-lab]')!;
+            const input = document.querySelector<HTMLInputElement>('[data-testid=lab-hidden]')!;
+            const old = lab.dataset.run;
+            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+            const obs = new MutationObserver(() => {
+              if (lab.dataset.run !== old && lab.dataset.boundaryRun === lab.dataset.run) {
+                obs.disconnect();
+                resolve(performance.now() - t0);
+              }
+            });
+            obs.observe(lab, { attributes: true });
+            const t0 = performance.now();
+            setter.call(input, String(k % 2 ? 11 : 10));
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          }),
+        i,
+      );
+      if (i > 0) sliderMs.push(ms);
+      await page.waitForTimeout(120);
+    }
+    log(`slider → first boundary of the new run: p50 ${median(sliderMs).toFixed(1)} ms, p90 ${pct(sliderMs, 90).toFixed(1)} ms (${sliderMs.length} changes)`);
+
+    // 4. restarts: workers, listeners, nodes, heap
+    const metrics = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const m = (await cdp.send('Performance.getMetrics')).metrics as { name: string; value: number }[];
+      const get = (n: string) => m.find((x) => x.name === n)?.value ?? Number.NaN;
+      return { workers: page.workers().length, listeners: get('JSEventListeners'), nodes: get('Nodes'), heapMB: get('JSHeapUsedSize') / 2 ** 20 };
+    };
+    await page.getByTestId('lab-pause').click().catch(() => {});
+    await page.waitForTimeout(500);
+    const before = await metrics();
+    for (let i = 0; i < 60; i++) {
+      if (i % 2) {
+        await page.getByTestId('lab-reset').click();
+        await page.getByTestId('lab-play').click();
+      } else {
+        const slider = page.getByTestId('lab-lr');
+        await slider.focus();
+        await slider.press(i % 4 ? 'ArrowRight' : 'ArrowLeft');
+      }
+      await page.waitForTimeout(60);
+    }
+    await page.getByTestId('lab-pause').click().catch(() => {});
+    await page.waitForTimeout(1500);
+    const after = await metrics();
+    log(`60 restarts: workers ${before.workers} → ${after.workers}, JS listeners ${before.listeners} → ${after.listeners}, DOM nodes ${before.nodes} → ${after.nodes}, heap ${before.heapMB.toFixed(1)} → ${after.heapMB.toFixed(1)} MB`);
+    log(`console errors and off-site requests: ${problems.length}${problems.length ? `\n  ${problems.join('\n  ')}` : ''}`);
+
+    const result = {
+      play_to_done_ms: Number(playToDoneMs.toFixed(1)),
+      play_to_done_runs_ms: times.map((t) => Number(t.toFixed(1))),
+      final_loss: loss,
+      final_loss_abs_diff_vs_core: Math.abs(loss - want.loss),
+      accuracy,
+      accuracy_equals_core: accuracy === want.accuracy,
+      live_redraws_per_s: Number(live.redrawsPerS.toFixed(1)),
+      live_fps: Number(live.fps.toFixed(1)),
+      live_longest_task_ms: Number(live.longestTask.toFixed(0)),
+      slider_to_boundary_p50_ms: Number(median(sliderMs).toFixed(1)),
+      slider_to_boundary_p90_ms: Number(pct(sliderMs, 90).toFixed(1)),
+      restarts: { before, after },
+      problems: problems.length,
+    };
+    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else {
+      const goal = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
+      console.log(`lab: play→done ${result.play_to_done_ms} ms (${goal(result.play_to_done_ms <= 150)} ≤ 150); loss |Δ| vs core ${result.final_loss_abs_diff_vs_core.toExponential(1)} (${goal(result.final_loss_abs_diff_vs_core <= 1e-9)} ≤ 1e-9); accuracy ${result.accuracy_equals_core ? 'equals' : 'DIFFERS from'} core`);
+      console.log(`lab: live ${result.live_redraws_per_s} redraws/s (${goal(result.live_redraws_per_s >= 30)} ≥ 30), ${result.live_fps} fps (${goal(result.live_fps >= 50)} ≥ 50), longest task ${result.live_longest_task_ms} ms (${goal(result.live_longest_task_ms < 100)} < 100)`);
+      console.log(`lab: slider→boundary p50 ${result.slider_to_boundary_p50_ms} ms (${goal(result.slider_to_boundary_p50_ms <= 80)} ≤ 80), p90 ${result.slider_to_boundary_p90_ms} ms`);
+      console.log(`lab: restarts workers ${before.workers}→${after.workers}, listeners ${before.listeners}→${after.listeners}, nodes ${before.nodes}→${after.nodes}, heap ${before.heapMB.toFixed(1)}→${after.heapMB.toFixed(1)} MB`);
+      console.log(`lab: console errors + off-site requests: ${result.problems}`);
+    }
+  } finally {
+    await browser.close();
+    if (server.pid) {
+      try {
+        process.kill(-server.pid); // the preview server and its children
+      } catch {
+        server.kill();
+      }
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
