@@ -29,7 +29,7 @@ export function DatasetView() {
           {s.bookSettings}
         </button>
       </div>
-      <p className="readout" data-testid="data-summary" data-n={d.labels.length} data-x0={String(d.x[0])} data-x-last={String(d.x[d.x.length - 1])}>
+      <p className="data-summary" data-testid="data-summary" data-n={d.labels.length} data-x0={String(d.x[0])} data-x-last={String(d.x[d.x.length - 1])}>
         {s.dataSummary(st.points, st.classes)}
       </p>
       <DatasetChart x={d.x} labels={d.labels} classes={d.classes} ariaLabel={s.dataLabel} classLabel={s.classLabel} testId="data-chart" />
