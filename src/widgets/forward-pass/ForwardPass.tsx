@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { mat, type Mat } from '../../nn/matrix';
-import layersSrc from '../../nn/layers.ts?raw';
+import forwardNetSrc from '../../nn/forwardNet.ts?raw';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { ArrayGrid } from '../ui/ArrayGrid';
 import { ShowCode } from '../ui/ShowCode';
@@ -122,7 +122,7 @@ export function ForwardPass() {
         <ArrayGrid shape={[N, Hn]} label={s.bGrid} caption={s.bGrid} text={(c) => f2(ex.b1[c.idx[1]])} cellClass={(c) => (c.idx[0] > 0 ? 'ghost' : undefined)} testId="forward-bias" />
         <ArrayGrid shape={[N, O]} label={s.sGrid} caption={s.sGrid} text={(c) => f2(batch.s.data[c.flat])} testId="forward-batch-s" />
       </div>
-      <ShowCode source={layersSrc} path="src/nn/layers.ts" names={['Affine', 'Sigmoid']} book={<code>ch01/forward_net.py: class Affine, class Sigmoid, class TwoLayerNet</code>} />
+      <ShowCode source={forwardNetSrc} path="src/nn/forwardNet.ts" names={['ForwardNet', 'forwardNetExample']} book={<code>ch01/forward_net.py: class Sigmoid, class Affine, class TwoLayerNet</code>} />
     </Widget>
   );
 }
