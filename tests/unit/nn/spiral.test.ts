@@ -23,6 +23,21 @@ describe('loadSpiral against spiral.load_data() (spiral_seed1984.json)', () => {
     for (let i = 0; i < 300; i++) expect(labels[i]).toBe(Math.floor(i / 100));
   });
 
+  it('computes θ = 4j + 4·i/N + 0.2·randn in the book’s operation order (theta_300, exact)', () => {
+    const r = new RandomState(1984);
+    const theta = Array.from({ length: 300 }, (_, ix) => {
+      const j = Math.floor(ix / 100), rate = (ix % 100) / 100;
+      return j * 4.0 + 4.0 * rate + r.gauss() * 0.2;
+    });
+    expect(theta).toEqual(golden.theta_300);
+    // and x is (r·sin θ, r·cos θ) of exactly those angles
+    for (let ix = 0; ix < 300; ix++) {
+      const radius = (ix % 100) / 100;
+      expect(x.data[2 * ix]).toBe(radius * Math.sin(theta[ix]));
+      expect(x.data[2 * ix + 1]).toBe(radius * Math.cos(theta[ix]));
+    }
+  });
+
   it('draws the same 300 normals in the same order', () => {
     const r = new RandomState(1984);
     expect(Array.from(r.randn(300))).toEqual(golden.randn_300);

@@ -3,7 +3,8 @@ import { TwoLayerNet } from '../../../src/nn/twoLayerNet';
 import { loadSpiral } from '../../../src/nn/spiral';
 import { RandomState } from '../../../src/nn/random';
 import { SGD } from '../../../src/nn/optimizers';
-import { copyRows, gatherRows, mat } from '../../../src/nn/matrix';
+import { type Mat, copyRows, gatherRows, mat } from '../../../src/nn/matrix';
+import { CustomLoop } from '../../../src/nn/trainer';
 import { numericalGradient, relativeError } from '../../../src/nn/gradcheck';
 import { flat, loadFixture, maxAbsDiff } from '../../fixtures/numpy/load';
 
@@ -24,6 +25,9 @@ describe('TwoLayerNet as in train_custom_loop (train_custom_loop_start.json)', (
     const idx = rng.permutation(300);
     expect(Array.from(idx)).toEqual(start.perm_idx_epochs_1_2_3[0]);
     const xs = gatherRows(x, idx), ts = gatherRows(t, idx);
+    // the golden x came from an SVML build of NumPy (sin/cos within 1 ulp of libm's)
+    expect(maxAbsDiff(copyRows(xs, 0, 30).data, flat(start.first_batch.x))).toBeLessThanOrEqual(1e-15);
+    expect(Array.from(copyRows(ts, 0, 30).data)).toEqual(flat(start.first_batch.t));
     const opt = new SGD(1.0);
     start.first_two_updates.forEach((ref: { grads: unknown[]; params_after: unknown[] }, it: number) => {
       const loss = net.forward(copyRows(xs, it * 30, 30), copyRows(ts, it * 30, 30));
@@ -39,6 +43,30 @@ describe('TwoLayerNet as in train_custom_loop (train_custom_loop_start.json)', (
         expect(maxAbsDiff(p, want)).toBeLessThanOrEqual(1e-12 * Math.max(...want.map(Math.abs)));
       });
     });
+  });
+
+  it('epochs 2 and 3 draw the next permutations and apply them to the already shuffled arrays', () => {
+    const { x, t, rng } = loadSpiral();
+    const net = new TwoLayerNet(2, 10, 3, rng);
+    // capture the first batch the loop trains on in each epoch
+    const firstBatches: number[][] = [];
+    let calls = 0;
+    const model = {
+      params: net.params, grads: net.grads, backward: () => net.backward(),
+      forward: (bx: Mat, bt: Mat | Int32Array) => {
+        if (calls++ % 10 === 0) firstBatches.push(Array.from(bx.data));
+        return net.forward(bx, bt);
+      },
+    };
+    new CustomLoop({ x, t, model, optimizer: new SGD(1.0), rng, maxEpoch: 3, batchSize: 30 }).run();
+    let shuffled = x;
+    start.perm_idx_epochs_1_2_3.forEach((perm: number[], e: number) => {
+      shuffled = gatherRows(shuffled, perm); // x = x[idx], epoch after epoch
+      expect(firstBatches[e]).toEqual(Array.from(copyRows(shuffled, 0, 30).data));
+    });
+    const replay = loadSpiral().rng;
+    new TwoLayerNet(2, 10, 3, replay);
+    for (const perm of start.perm_idx_epochs_1_2_3) expect(Array.from(replay.permutation(300))).toEqual(perm);
   });
 
   it('params and grads are the layers’ own arrays (one flat list, shared)', () => {
