@@ -131,4 +131,16 @@ test.describe('§1.1 widgets', () => {
     await expect(w.getByTestId('shape-check-dot')).toContainText('(2,)');
     await expect(w.getByTestId('shape-check-matmul')).toContainText('(2,)');
   });
+
+  test('“show the code” reveals the highlighted TypeScript the widget runs, loaded on demand', async ({ page }) => {
+    await openPage(page, '/ch01/1-1', 'en');
+    const w = page.locator('[data-widget="broadcasting"]');
+    const code = w.locator('details.show-code');
+    await expect(code.locator('pre')).toBeHidden();
+    await code.locator('summary').click();
+    await expect(code.locator('pre code.hljs')).toBeVisible();
+    await expect(code.locator('pre')).toContainText('export function broadcastShapes');
+    await expect(code.locator('pre .hljs-keyword').first()).toBeVisible();
+    await expect(code).toContainText('src/nn/ndarray.ts');
+  });
 });

@@ -1,10 +1,20 @@
-import { useMemo, type ReactNode } from 'react';
-import hljs from 'highlight.js/lib/core';
-import typescript from 'highlight.js/lib/languages/typescript';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { extractDeclaration } from './source';
 
-hljs.registerLanguage('typescript', typescript);
+type Highlighter = (code: string) => string;
+let highlighter: Promise<Highlighter> | undefined;
+/** The highlighter module, fetched once on first use (a failed fetch is retried next time). */
+function loadHighlighter(): Promise<Highlighter> {
+  highlighter ??= import('./highlight').then(
+    (m) => m.highlightTs,
+    (e: unknown) => {
+      highlighter = undefined;
+      throw e;
+    },
+  );
+  return highlighter;
+}
 
 const S = defineStrings({
   ja: { show: 'このウィジェットが実行しているコードを見る', book: '本の Python では：', file: 'ファイル' },
@@ -30,12 +40,26 @@ interface Props {
  */
 export function ShowCode({ source, path, names, book, what }: Props) {
   const s = useStrings(S);
-  const html = useMemo(() => {
+  const code = useMemo(() => {
     const parts = names ? names.map((n) => extractDeclaration(source, n) ?? `// ${n}: not found in ${path}`) : [source];
-    return hljs.highlight(parts.join('\n\n'), { language: 'typescript' }).value;
+    return parts.join('\n\n');
   }, [source, names, path]);
+  const [open, setOpen] = useState(false);
+  const [html, setHtml] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    // until (or if never) the highlighter arrives, the plain text is shown
+    loadHighlighter().then(
+      (highlight) => live && setHtml(highlight(code)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, code]);
   return (
-    <details className="show-code">
+    <details className="show-code" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {s.show}
         {what && <>: <code>{what}</code></>}
@@ -48,7 +72,7 @@ export function ShowCode({ source, path, names, book, what }: Props) {
       </div>
       {/* highlight.js escapes the source text; the HTML it returns holds only its own spans */}
       <pre>
-        <code className="hljs language-typescript" dangerouslySetInnerHTML={{ __html: html }} />
+        {html === null ? <code className="language-typescript">{code}</code> : <code className="hljs language-typescript" dangerouslySetInnerHTML={{ __html: html }} />}
       </pre>
     </details>
   );
