@@ -99,10 +99,13 @@ test.describe('§1.3 learning page', () => {
     await choose(w.getByTestId('graph-node-kind'), 'Repeat');
     await w.getByTestId('graph-upstream-0').fill('[[1, 2, 3], [10, 20, 30], [100, 200, 300]]');
     await expect(w.getByTestId('graph-grad-0')).toHaveText('[111, 222, 333]');
+    await expect(w.getByTestId('graph-dual')).toHaveAttribute('data-same', 'true');
+    await expect(w.getByTestId('graph-dual')).toContainText('[111, 222, 333]');
     expect(await relError(w.getByTestId('graph-check-0'))).toBeLessThan(1e-6);
     await choose(w.getByTestId('graph-node-kind'), 'Sum');
     await w.getByTestId('graph-upstream-0').fill('[7, 8, 9]');
     await expect(w.getByTestId('graph-grad-0')).toHaveText('[[7, 8, 9], [7, 8, 9], [7, 8, 9]]');
+    await expect(w.getByTestId('graph-dual')).toHaveAttribute('data-same', 'true');
     expect(await relError(w.getByTestId('graph-check-0'))).toBeLessThan(1e-6);
     // a wrongly shaped upstream gradient gets a message, not a crash
     await w.getByTestId('graph-upstream-0').fill('[1, 2]');

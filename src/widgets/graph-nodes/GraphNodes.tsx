@@ -9,7 +9,7 @@ import { Tex } from '../weight-update/Tex';
 import { type Mat, mat } from '../../nn/matrix';
 import nodesSrc from '../../nn/nodes.ts?raw';
 import layersSrc from '../../nn/layers.ts?raw';
-import { NODE_EDGES, NODE_KINDS, type NodeKind, outputShapes, runNode, shapeProblem } from './nodeGallery';
+import { NODE_EDGES, NODE_KINDS, type NodeKind, dualForward, outputShapes, runNode, shapeProblem } from './nodeGallery';
 import { NODE_DEFAULTS, nodeTex } from './nodeDefaults';
 import { formatArray, parseArray } from './parseArray';
 import { NodeDiagram } from './NodeDiagram';
@@ -38,6 +38,7 @@ const S = defineStrings({
       matmulShape: 'x の列数と W の行数をそろえてください（形状チェック）。',
     },
     upShape: (r: number, c: number) => `出力と同じ形 (${r},${c}) にしてください。`,
+    dual: (node: string, same: boolean) => `${node} ノードの順伝播に同じ上流の勾配を入れると：${same ? '逆伝播の結果とまったく同じです ✓' : '逆伝播の結果と違います ✗'}`,
   },
   en: {
     title: 'A gallery of computational-graph nodes',
@@ -59,6 +60,7 @@ const S = defineStrings({
       matmulShape: 'The columns of x must match the rows of W (the shape check).',
     },
     upShape: (r: number, c: number) => `Use the output’s shape (${r},${c}).`,
+    dual: (node: string, same: boolean) => `The ${node} node’s forward, fed the same upstream gradient: ${same ? 'exactly this node’s backward ✓' : 'differs from this node’s backward ✗'}`,
   },
 });
 
@@ -101,6 +103,8 @@ export function GraphNodes() {
     const d = inputs?.[0]?.cols ?? 3;
     setTexts((t) => ({ ...t, repeat: { ...t.repeat, upstream: [formatArray(ones(n, d))] } }));
   };
+  const dual = run && upstream && inputs ? dualForward(kind, upstream[0], inputs[0].rows) : null;
+  const dualSame = !!dual && !!run && dual.value.data.every((v, i) => v === run.grads[0].data[i]) && dual.value.data.length === run.grads[0].data.length;
   const tex = inputs && outShapes ? nodeTex(kind, inputs.map((m) => [m.rows, m.cols]), outShapes[0], repeatN) : [];
 
   return (
@@ -135,6 +139,11 @@ export function GraphNodes() {
           </div>
         ))}
       </div>
+      {dual && (
+        <p className="gn-dual" data-testid="graph-dual" data-same={String(dualSame)}>
+          {s.dual(dual.node, dualSame)} <code>{formatArray(dual.value)}</code>
+        </p>
+      )}
       {run && <CheckTable run={run} inputNames={edges.inputs} outputNames={edges.outputs} />}
       <ShowCode source={kind === 'matmul' ? layersSrc : nodesSrc} path={kind === 'matmul' ? 'src/nn/layers.ts' : 'src/nn/nodes.ts'}
         names={[{ add: 'AddNode', mul: 'MulNode', branch: 'BranchNode', repeat: 'RepeatNode', sum: 'SumNode', matmul: 'MatMul' }[kind]]}

@@ -113,3 +113,13 @@ export function shapeProblem(kind: NodeKind, inputs: Mat[]): ShapeProblem | null
   if (kind === 'matmul' && a.cols !== b.rows) return 'matmulShape';
   return null;
 }
+
+/**
+ * §1.3.4.3–4: Repeat and Sum are each other's backward. For those two nodes, runs the OTHER
+ * node's forward on the upstream gradient, so the page can show it equals this node's backward.
+ */
+export function dualForward(kind: NodeKind, upstream: Mat, inputRows: number): { node: 'Sum' | 'Repeat'; value: Mat } | null {
+  if (kind === 'repeat') return { node: 'Sum', value: new SumNode().forward(upstream) };
+  if (kind === 'sum') return { node: 'Repeat', value: new RepeatNode(inputRows).forward(upstream) };
+  return null;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromRows, toRows } from '../../../src/nn/matrix';
 import { AddNode, BranchNode, MulNode, RepeatNode, SumNode } from '../../../src/nn/nodes';
-import { NODE_KINDS, outputShapes, runNode, shapeProblem } from '../../../src/widgets/graph-nodes/nodeGallery';
+import { NODE_KINDS, dualForward, outputShapes, runNode, shapeProblem } from '../../../src/widgets/graph-nodes/nodeGallery';
 import { NODE_DEFAULTS, nodeTex } from '../../../src/widgets/graph-nodes/nodeDefaults';
 import { parseArray } from '../../../src/widgets/graph-nodes/parseArray';
 import { RandomState } from '../../../src/nn/random';
@@ -125,5 +125,17 @@ describe('node gallery defaults', () => {
     expect(shapeProblem('add', [fromRows([[1, 2]]), fromRows([[1]])])).toBe('sameShape');
     expect(shapeProblem('repeat', [fromRows([[1], [2]])])).toBe('oneRow');
     expect(shapeProblem('matmul', [fromRows([[1, 2]]), fromRows([[1, 2]])])).toBe('matmulShape');
+  });
+});
+
+describe('Repeat and Sum as each other’s backward, in the gallery', () => {
+  it('the other node’s forward on the upstream gradient equals the backward, element for element', () => {
+    const up = fromRows([[1, 2, 3], [4, 5, 6]]);
+    const rep = runNode('repeat', [fromRows([[9, 9, 9]])], [up], 2);
+    expect(toRows(dualForward('repeat', up, 1)!.value)).toEqual(toRows(rep.grads[0]));
+    const g = fromRows([[7, 8, 9]]);
+    const sum = runNode('sum', [fromRows([[1, 1, 1], [2, 2, 2], [3, 3, 3]])], [g]);
+    expect(toRows(dualForward('sum', g, 3)!.value)).toEqual(toRows(sum.grads[0]));
+    expect(dualForward('mul', g, 1)).toBeNull();
   });
 });
