@@ -21,6 +21,13 @@ const S = defineStrings({
     before: '更新前の W',
     after: '更新後の W',
     yes: (mode: string) => `${mode}：重みが更新されました。layer.grads[0] と model.grads[0] は同じ配列を指したままなので、オプティマイザに dW が届きます。`,
+    tableCaption: 'NumPy と TypeScript の対応',
+    colNumpy: 'NumPy',
+    colTs: 'TypeScript (Float64Array)',
+    colWhat: '何が起きるか',
+    rowSet: 'a がもともと持つメモリに b の値を書き込む。a は同じ配列のまま',
+    rowRebind: '名前 a が別の配列を指すだけ。a を指していたほかの名前は古い配列のまま',
+    rowView: 'ビュー：同じメモリの一部をのぞく窓。v に書くと a が変わる',
     no: (mode: string) => `${mode}：重みは 1 つも変わりませんでした。layer.grads[0] だけが新しい配列に付け替わり、model.grads[0] は最初のゼロの配列を指したままです。オプティマイザは勾配ゼロで「更新」したことになります。エラーは出ません。`,
   },
   en: {
@@ -36,6 +43,13 @@ const S = defineStrings({
     before: 'W before',
     after: 'W after',
     yes: (mode: string) => `${mode}: the weights changed. layer.grads[0] and model.grads[0] still name the same array, so dW reaches the optimizer.`,
+    tableCaption: 'NumPy and TypeScript side by side',
+    colNumpy: 'NumPy',
+    colTs: 'TypeScript (Float64Array)',
+    colWhat: 'What happens',
+    rowSet: 'b’s values are written into the memory a already owns; a stays the same array',
+    rowRebind: 'only the name a moves to another array; other names for the old array still see the old one',
+    rowView: 'a view: a window onto part of the same memory; writing to v changes a',
     no: (mode: string) => `${mode}: not a single weight changed. Only layer.grads[0] was rebound to a new array; model.grads[0] still names the original zero array, so the optimizer “updated” with a zero gradient. No error anywhere.`,
   },
 });
@@ -80,6 +94,35 @@ export function WriteInPlace() {
       ) : (
         <p className="w-note" role="status">{s.none}</p>
       )}
+      <div className="wip-table-wrap">
+        <table className="wip-table">
+          <caption>{s.tableCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{s.colNumpy}</th>
+              <th scope="col">{s.colTs}</th>
+              <th scope="col">{s.colWhat}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td><code>a[...] = b</code></td>
+              <td><code>a.set(b)</code></td>
+              <td>{s.rowSet}</td>
+            </tr>
+            <tr>
+              <td><code>a = b</code></td>
+              <td><code>a = b</code></td>
+              <td>{s.rowRebind}</td>
+            </tr>
+            <tr>
+              <td><code>v = a[1:3]</code></td>
+              <td><code>v = a.subarray(1, 3)</code></td>
+              <td>{s.rowView}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
       <ShowCode source={sharedSrc} path="src/widgets/write-in-place/sharedGrads.ts" names={['makeTinyModel', 'trainingStep']} book={<code>common/layers.py: MatMul.backward（grads[0][...] = dW）</code>} />
     </Widget>
   );
