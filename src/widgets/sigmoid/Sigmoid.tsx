@@ -59,7 +59,7 @@ export function Sigmoid() {
         ref={svgRef}
         className="sg-plot"
         viewBox={`0 0 ${VIEW.w} ${VIEW.h}`}
-        role="img"
+        role="group"
         aria-label={s.plot}
         onPointerDown={(e) => {
           (e.currentTarget as Element).setPointerCapture(e.pointerId);
