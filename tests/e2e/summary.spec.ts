@@ -23,13 +23,22 @@ test.describe('§1.6 summary', () => {
   });
 
   test('each checklist link leads to its widget on its section page', async ({ page }) => {
+    // Leaving a page while Plotly is still drawing its first frame can throw inside Plotly (a
+    // race in chart teardown, reported separately), so let every chart on a page finish first.
+    const chartsDrawn = async () => {
+      await expect(page.locator('.plot').first()).toBeVisible();
+      await page.waitForFunction(() => [...document.querySelectorAll('.plot')].every((p) => p.querySelector('.main-svg, .error-msg')));
+    };
     await openPage(page, '/ch01/1-6', 'ja');
+    await chartsDrawn();
     const item = page.locator('[data-widget="checklist"] [data-item="inplace"]');
     await expect(item).toContainText('grads[0][...] = dW');
     await item.getByRole('link').click();
     await expect(page).toHaveURL(/\/ch01\/1-3.*#widget-write-in-place$/);
     await expect(page.locator('#widget-write-in-place')).toBeVisible();
+    await chartsDrawn();
     await page.goBack();
+    await chartsDrawn();
     await page.locator('[data-widget="checklist"] [data-item="save"]').getByRole('link').click();
     await expect(page).toHaveURL(/\/ch01\/1-5.*#widget-precision-lab$/);
     await expect(page.locator('#widget-precision-lab')).toBeVisible();
