@@ -13,6 +13,7 @@
  * {"train_custom_loop_ms": …, "boundary_h0001_ms": …}.
  */
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { classGrid, gridSpec } from '../src/nn/boundary';
@@ -96,7 +97,7 @@ export async function run(args: string[]): Promise<void> {
   }
   const line = (name: string, t: Timing) =>
     `${name.padEnd(22)} median ${median(t.wallMs).toFixed(1).padStart(8)} ms wall, ${median(t.cpuMs).toFixed(1).padStart(8)} ms CPU  (runs: ${t.wallMs.map((v) => v.toFixed(0)).join(' ')})`;
-  console.log(`core (Node ${process.version}, ${runs} runs after 2 warm-ups)`);
+  console.log(`core (Node ${process.version}, ${runs} runs after 2 warm-ups; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`);
   console.log(line('train_custom_loop_ms', train));
   console.log(line('boundary_h0001_ms', grid));
   if (args.includes('--numpy')) {
