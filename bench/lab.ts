@@ -45,14 +45,15 @@ function pct(a: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
-/** The book's run computed by the core in Node (what the page must show). */
-function bookRun(): { loss: number; accuracy: number } {
+/** The book's run computed by the core in Node (what the page must show), and how long it took. */
+function bookRun(): { loss: number; accuracy: number; ms: number } {
+  const t0 = performance.now();
   const rng = new RandomState(1984);
   const d = loadSpiral({ seed: 1984 }, rng);
   const model = new TwoLayerNet(2, 10, 3, rng);
   const loop = new CustomLoop({ x: d.x, t: d.t, model, optimizer: new SGD(1), rng, maxEpoch: 300, batchSize: 30 });
   loop.run();
-  return { loss: loop.lossList[loop.lossList.length - 1], accuracy: model.accuracy(d.x, d.t) };
+  return { loss: loop.lossList[loop.lossList.length - 1], accuracy: model.accuracy(d.x, d.t), ms: performance.now() - t0 };
 }
 
 async function waitForServer(url: string, ms: number): Promise<void> {
@@ -128,11 +129,14 @@ async function main(): Promise<void> {
       const ms = await playToDone(page);
       if (i > 0) times.push(ms); // the first run warms up the JIT
     }
+    bookRun(); // warm-up
     const want = bookRun();
     const loss = Number(await lab.getAttribute('data-loss'));
     const accuracy = Number(await lab.getAttribute('data-accuracy'));
     const playToDoneMs = median(times);
     log(`play→done (speed=max, book settings): median ${playToDoneMs.toFixed(1)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}`);
+    const load = (await import('node:os')).loadavg()[0];
+    log(`  context: the same 3,000 iterations in Node right now take ${want.ms.toFixed(0)} ms; load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
     log(`  final loss ${loss} (core in Node ${want.loss}, |Δ| ${Math.abs(loss - want.loss).toExponential(1)}), accuracy ${accuracy} (core ${want.accuracy})`);
 
     // 2. default speed, 100 × 100 live grid: redraws/s, fps, longest task
@@ -192,7 +196,7 @@ async function main(): Promise<void> {
             });
             obs.observe(lab, { attributes: true });
             const t0 = performance.now();
-            setter.call(input, String(k % 2 ? 11 : 10));
+            setter.call(input, String(k % 2 ? 10 : 11)); // the lab starts at 10: always a real change
             input.dispatchEvent(new Event('input', { bubbles: true }));
           }),
         i,
@@ -232,6 +236,8 @@ async function main(): Promise<void> {
     const result = {
       play_to_done_ms: Number(playToDoneMs.toFixed(1)),
       play_to_done_runs_ms: times.map((t) => Number(t.toFixed(1))),
+      node_train_ms: Number(want.ms.toFixed(1)),
+      load_average: (await import('node:os')).loadavg()[0],
       final_loss: loss,
       final_loss_abs_diff_vs_core: Math.abs(loss - want.loss),
       accuracy,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { LabSession, type LabSnapshot } from '../../lab/session';
-import { runKey, useLabSettings } from '../../state/labSettings';
+import { FOREIGN_KEYS, runKey, serializeLabSettings, syncLabSettingsFromUrl, useLabSettings } from '../../state/labSettings';
 import { faultFromUrl, runSettingsOf } from './labData';
 import { useActiveLab } from '../../lab/activeLab';
 
@@ -18,6 +18,9 @@ export function useLabSession(): { session: LabSession | null; snap: LabSnapshot
   const fault = useRef(faultFromUrl());
 
   useEffect(() => {
+    // The address is the truth: after an in-app navigation the store may hold another page's
+    // settings, so read them again before the first run.
+    syncIfChanged();
     const ses = new LabSession();
     setSession(ses);
     useActiveLab.setState({ session: ses });
@@ -65,6 +68,15 @@ export function useLabSession(): { session: LabSession | null; snap: LabSnapshot
     session.start(runSettingsOf(s), { play: false, speed: s.speed, confidence: s.view === 'confidence' });
   };
   return { session, snap, play, reset };
+}
+
+/** Re-reads the URL only when it says something else than the store (no needless re-render). */
+function syncIfChanged(): void {
+  const { settings } = useLabSettings.getState();
+  const fresh = new URLSearchParams(window.location.search);
+  const current = new URLSearchParams(serializeLabSettings(settings));
+  const differs = [...current.keys(), ...fresh.keys()].some((k) => !FOREIGN_KEYS.has(k) && fresh.get(k) !== current.get(k));
+  if (differs) syncLabSettingsFromUrl();
 }
 
 const noSubscribe = () => () => {};
