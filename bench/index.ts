@@ -9,6 +9,8 @@ const BENCHES: Record<string, [() => Promise<Runner>, boolean]> = {
   core: [async () => (await import('./core')).run, true],
   gpu: [async () => (await import('./gpu')).runGpuBench, false],
   bundle: [async () => (await import('./bundle')).run, false],
+  soak: [async () => (await import('./soak')).run, false],
+  lab: [async () => (await import('./lab')).run, false],
 };
 
 async function main(argv: string[]): Promise<number> {
