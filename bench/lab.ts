@@ -25,10 +25,7 @@ import { CustomLoop } from '../src/nn/trainer';
 import { SGD } from '../src/nn/optimizers';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const noBuild = args.includes('--no-build');
-const port = Number(args[args.indexOf('--port') + 1] || 4501) || 4501;
+let json = false;
 const outDir = join(process.env.TMPDIR ?? '/tmp', 'dlfs2-lab-bench-dist');
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
@@ -90,7 +87,11 @@ function playToDone(page: Page): Promise<number> {
   );
 }
 
-async function main(): Promise<void> {
+/** Runs the benchmark (`args`: --json, --no-build, --port N); registered in bench/index.ts. */
+export async function run(args: string[]): Promise<void> {
+  json = args.includes('--json');
+  const noBuild = args.includes('--no-build');
+  const port = Number(args[args.indexOf('--port') + 1] || 4501) || 4501;
   if (!noBuild) {
     log(`building into ${outDir} …`);
     const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: json ? 'ignore' : 'inherit' });
@@ -271,7 +272,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+// Standalone: npx tsx bench/lab.ts [--json] [--no-build] [--port N]
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  run(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  });
+}
