@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openPage } from './fixtures';
 
 /** Presses `key` n times on a focused control (one key press per step, as a reader would). */
@@ -229,4 +230,14 @@ test('the Japanese page has the six subsections in order and every widget, witho
   await choose(page.locator('[data-widget="graph-nodes"]').getByTestId('graph-node-kind'), 'MatMul');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the widgets pass axe (contrast, labels, scrollable regions) after a rebind step', async ({ page }) => {
+  test.setTimeout(180_000); // axe's contrast pass is slow on a loaded 2-core machine
+  await openPage(page, '/ch01/1-3', 'en');
+  await expect(page.locator('[data-widget="weight-update"]')).toBeVisible();
+  await page.getByTestId('step-rebind').click();
+  await expect(page.locator('[data-widget="write-in-place"]')).toHaveAttribute('data-updated', 'false');
+  const result = await new AxeBuilder({ page }).include('[data-widget]').analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

@@ -45,7 +45,7 @@ export function ChainRule() {
         <Slider label="x" value={x} min={-3} max={3} step={0.1} onChange={setX} format={(v) => v.toFixed(1)} testId="chain-x" />
         <Slider label="y" value={y} min={-3} max={3} step={0.1} onChange={setY} format={(v) => v.toFixed(1)} testId="chain-y" />
       </div>
-      <div className="cr-graph-wrap">
+      <div className="cr-graph-wrap" tabIndex={0} role="region" aria-label={s.graph}>
       <svg className="cr-graph" viewBox="0 0 430 190" role="img" aria-label={s.graph}>
         <defs>
           <marker id="cr-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

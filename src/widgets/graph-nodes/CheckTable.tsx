@@ -29,7 +29,7 @@ const S = defineStrings({
 export function CheckTable({ run, inputNames, outputNames }: { run: NodeRun; inputNames: string[]; outputNames: string[] }) {
   const s = useStrings(S);
   return (
-    <div className="gn-table-wrap">
+    <div className="gn-table-wrap" tabIndex={0} role="region" aria-label={s.caption}>
       <table className="gn-table">
         <caption>{s.caption}</caption>
         <thead>

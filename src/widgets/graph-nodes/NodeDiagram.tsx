@@ -26,7 +26,7 @@ export function NodeDiagram({ symbol, inputs, outputs, label }: Props) {
   const ys = (n: number) => (n === 1 ? [CY] : [CY - 48, CY + 48]);
   const inY = ys(inputs.length), outY = ys(outputs.length);
   return (
-    <div className="gn-diagram-wrap">
+    <div className="gn-diagram-wrap" tabIndex={0} role="region" aria-label={label}>
     <svg className="gn-diagram" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <defs>
         <marker id="gn-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">

@@ -28,7 +28,7 @@ export function RefDiagram({ result }: { result: StepResult | null }) {
   const rebound = result?.mode === 'rebind';
   const arrayA = result ? (rebound ? result.seenByOptimizer : result.dW) : [0, 0, 0, 0];
   return (
-    <div className="wip-diagram-wrap">
+    <div className="wip-diagram-wrap" tabIndex={0} role="region" aria-label={s.label}>
     <svg className="wip-diagram" viewBox="0 0 520 200" role="img" aria-label={s.label} data-testid="write-in-place-diagram" data-layer-points-to={rebound ? 'B' : 'A'}>
       <defs>
         <marker id="wip-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">

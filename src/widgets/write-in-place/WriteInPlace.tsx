@@ -94,7 +94,7 @@ export function WriteInPlace() {
       ) : (
         <p className="w-note" role="status">{s.none}</p>
       )}
-      <div className="wip-table-wrap">
+      <div className="wip-table-wrap" tabIndex={0} role="region" aria-label={s.tableCaption}>
         <table className="wip-table">
           <caption>{s.tableCaption}</caption>
           <thead>
