@@ -7,7 +7,8 @@
  * (Chrome DevTools Protocol: HeapProfiler.collectGarbage, Performance.getMetrics,
  * Memory.getDOMCounters):
  * 1. a long run — batch 1 and enough epochs for ≥ 1,000,000 iterations at speed=max: used JS
- *    heap, DOM nodes, JS event listeners, workers and loss-chart points, sampled along the way;
+ *    heap, DOM nodes, JS event listeners, workers and loss-chart points, sampled every 5 s and
+ *    as the run ends; the run must end 'done' and still be 'done' 10 s later;
  * 2. 100 slider-driven restarts (the hidden-size slider moved by arrow keys, each move a new
  *    run): the same figures before and after.
  * "Flat" means: workers and listeners unchanged, DOM nodes within 5 %, heap within 25 % or 4 MB,
@@ -152,15 +153,30 @@ export async function run(args: string[]): Promise<unknown> {
     say('  ' + fmt(long[0]));
     const t0 = Date.now();
     await page.getByTestId('lab-play').click();
+    let last = Date.now();
+    let ended = '';
     for (;;) {
-      await page.waitForTimeout(15_000);
+      // A sample every 5 s while training, and one as soon as the run ends.
+      await page.waitForTimeout(500);
+      const status = (await page.getByTestId('training-lab').getAttribute('data-status')) ?? '';
+      if (status === 'running' && Date.now() - last < 5_000) continue;
+      last = Date.now();
       const s = await sample(page, cdp);
       long.push(s);
       say('  ' + fmt(s) + `  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
-      if (s.status !== 'running') break;
+      if (status !== 'running') {
+        ended = status;
+        break;
+      }
       if (Date.now() - t0 > 30 * 60_000) throw new Error('the long run did not finish in 30 minutes');
     }
     const longSecs = (Date.now() - t0) / 1000;
+    // Still in a good state a little later (a watchdog must not fire on a finished run).
+    await page.waitForTimeout(10_000);
+    const later = await sample(page, cdp);
+    say('  10 s later: ' + fmt(later));
+    if (ended !== 'done') problems.push(`the long run ended as '${ended}', not 'done'`);
+    if (later.status !== ended) problems.push(`a finished run changed from '${ended}' to '${later.status}' 10 s later${later.status === 'error' ? ': ' + ((await page.getByTestId('lab-error').textContent()) ?? '') : ''}`);
     // Compare the first sample taken while training (charts and buffers warm) with the last.
     const longBad = flatness(long[long.length > 2 ? 1 : 0], long[long.length - 1]);
     say(`  ${long[long.length - 1].iter} iterations in ${longSecs.toFixed(0)} s; ${longBad.length ? 'NOT FLAT: ' + longBad.join('; ') : 'flat'}`);
@@ -178,8 +194,8 @@ export async function run(args: string[]): Promise<unknown> {
     say('  before ' + fmt(before));
     say('  after  ' + fmt(after));
     say(`  ${restartBad.length ? 'NOT FLAT: ' + restartBad.join('; ') : 'flat'}`);
-    say(`console errors: ${problems.length}${problems.length ? ' — ' + problems.slice(0, 3).join(' | ') : ''}`);
-    const result = { long: { iterations: long[long.length - 1].iter, seconds: longSecs, samples: long, notFlat: longBad }, restarts: { count: restarts, before, after, notFlat: restartBad }, consoleErrors: problems };
+    say(`problems: ${problems.length}${problems.length ? ' — ' + problems.slice(0, 3).join(' | ') : ''}`);
+    const result = { long: { iterations: long[long.length - 1].iter, seconds: longSecs, samples: long, notFlat: longBad }, restarts: { count: restarts, before, after, notFlat: restartBad }, problems };
     if (json) console.log(JSON.stringify(result));
     if (longBad.length || restartBad.length || problems.length) process.exitCode = 1;
     return result;
