@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import {
   broadcastShapes,
   elementwise,
@@ -33,7 +33,7 @@ const S = defineStrings({
     shapeB: 'B の形状',
     valuesA: 'A の値（省略可）',
     valuesB: 'B の値（省略可）',
-    auto: '空欄なら自動で埋めます',
+    auto: '空欄なら自動',
     op: '演算',
     presets: 'プリセット:',
     presetScalar: '行列 × スカラー',
@@ -63,7 +63,7 @@ const S = defineStrings({
     shapeB: 'Shape of B',
     valuesA: 'Values of A (optional)',
     valuesB: 'Values of B (optional)',
-    auto: 'Filled in automatically if empty',
+    auto: 'auto if empty',
     op: 'Operation',
     presets: 'Presets:',
     presetScalar: 'matrix × scalar',
@@ -222,6 +222,7 @@ function Stretched({ arr, out, caption, testId }: { arr: NDArray; out: Shape; ca
 
 function AxisTable({ rows, A, B }: { rows: ReturnType<typeof alignAxes>; A: Shape; B: Shape }) {
   const s = useStrings(S);
+  const captionId = useId();
   const note = (r: (typeof rows)[number]) => {
     if (r.out === undefined) return s.clash;
     if (r.stretched === 'none') return s.fits;
@@ -230,8 +231,10 @@ function AxisTable({ rows, A, B }: { rows: ReturnType<typeof alignAxes>; A: Shap
   };
   return (
     <div className="bc-axes-wrap">
-      <table className="bc-axes" data-testid="broadcast-axes">
-        <caption>{s.axes}</caption>
+      <p className="bc-axes-caption" id={captionId}>
+        {s.axes}
+      </p>
+      <table className="bc-axes" data-testid="broadcast-axes" aria-labelledby={captionId}>
         <thead>
           <tr>
             <th scope="col">{s.axis}</th>
