@@ -36,16 +36,16 @@ export function Sub({ id }: { id: string }) {
 export function BookNote({ children }: { children: ReactNode }) {
   const s = useStrings(S);
   return (
-    <aside className="book-note">
+    <div className="book-note" role="note">
       <div className="book-note-title">{s.bookNote}</div>
       {children}
-    </aside>
+    </div>
   );
 }
 
 /** A highlighted aside for a stumbling point (★ in PRODUCT.md). */
 export function Tip({ children }: { children: ReactNode }) {
-  return <aside className="tip">{children}</aside>;
+  return <div className="tip" role="note">{children}</div>;
 }
 
 /** Components every MDX page can use without importing them. */

@@ -28,6 +28,9 @@ export function Plot({ figure, deps, height = 280, ariaLabel, testId }: PlotProp
   const [plotly, setPlotly] = useState<PlotlyLike | null>(null);
   const [failed, setFailed] = useState(false);
   const theme = useTheme((st) => st.theme);
+  // The draw in flight: purging while Plotly is still drawing throws inside Plotly, so the
+  // unmount waits for it to settle.
+  const drawing = useRef<Promise<unknown>>(Promise.resolve());
 
   useEffect(() => {
     let alive = true;
@@ -43,14 +46,17 @@ export function Plot({ figure, deps, height = 280, ariaLabel, testId }: PlotProp
   useEffect(() => {
     if (!plotly || !el.current) return;
     const { data, layout } = figure();
-    void plotly.react(el.current, data, baseLayout(layout, height), { displayModeBar: false, responsive: true });
+    const node = el.current;
+    drawing.current = drawing.current
+      .then(() => plotly.react(node, data, baseLayout(layout, height), { displayModeBar: false, responsive: true }))
+      .catch((e: unknown) => console.warn('[dlfs2] chart update failed:', e));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [plotly, theme, height, ...deps]);
 
   useEffect(() => {
     const node = el.current;
     return () => {
-      if (plotly && node) plotly.purge(node);
+      if (plotly && node) void drawing.current.then(() => plotly.purge(node));
     };
   }, [plotly]);
 

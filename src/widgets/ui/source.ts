@@ -13,7 +13,7 @@ export function extractDeclaration(source: string, name: string): string | undef
   // Include the doc comment right above, if any.
   let start = match.index;
   const before = source.slice(0, start);
-  const doc = /\/\*\*[\s\S]*?\*\/\s*$/.exec(before);
+  const doc = /\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.exec(before); // the last doc comment only
   if (doc) start = doc.index;
   // Walk to the end of the declaration: the first top-level `}` or `;` after its opening,
   // skipping strings, template literals and comments so braces inside them do not count.
