@@ -146,8 +146,12 @@ export async function run(args: string[]): Promise<void> {
     await page.waitForTimeout(1500);
     const live = await page.evaluate(
       () =>
-        new Promise<{ redrawsPerS: number; fps: number; longestTask: number; tasksOver50: number; iters: number }>((resolve) => {
+        new Promise<{ redrawsPerS: number; fps: number; longestTask: number; tasksOver50: number; iters: number; drawMs: number }>((resolve) => {
           const lab = document.querySelector<HTMLElement>('[data-testid=training-lab]')!;
+          const box = document.querySelector<HTMLElement>('[data-testid=lab-boundary]')!;
+          const draws: number[] = [];
+          const mo = new MutationObserver(() => draws.push(Number(box.dataset.drawMs)));
+          mo.observe(box, { attributes: true, attributeFilter: ['data-draw-ms'] });
           const tasks: number[] = [];
           const po = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
           po.observe({ type: 'longtask', buffered: false });
@@ -163,7 +167,10 @@ export async function run(args: string[]): Promise<void> {
               else {
                 const dt = (performance.now() - t0) / 1000;
                 po.disconnect();
+                mo.disconnect();
+                draws.sort((a, b) => a - b);
                 resolve({
+                  drawMs: draws.length ? draws[Math.floor(draws.length / 2)] : Number.NaN,
                   redrawsPerS: (Number(lab.dataset.boundaryRedraws) - r0) / dt,
                   fps: frames / dt,
                   longestTask: tasks.length ? Math.max(...tasks) : 0,
@@ -176,7 +183,7 @@ export async function run(args: string[]): Promise<void> {
           }, 1000);
         }),
     );
-    log(`default speed, live 100×100 grid (5 s): ${live.redrawsPerS.toFixed(1)} redraws/s, ${live.fps.toFixed(1)} frames/s, longest task ${live.longestTask.toFixed(0)} ms (${live.tasksOver50} tasks ≥ 50 ms), ${live.iters} iterations`);
+    log(`default speed, live 100×100 grid (5 s): ${live.redrawsPerS.toFixed(1)} redraws/s, ${live.fps.toFixed(1)} frames/s, longest task ${live.longestTask.toFixed(0)} ms (${live.tasksOver50} tasks ≥ 50 ms), ${live.iters} iterations, median boundary redraw ${live.drawMs.toFixed(1)} ms`);
     await page.getByTestId('lab-pause').click();
 
     // 3. slider change → the new run's first boundary on screen
@@ -246,6 +253,7 @@ export async function run(args: string[]): Promise<void> {
       live_redraws_per_s: Number(live.redrawsPerS.toFixed(1)),
       live_fps: Number(live.fps.toFixed(1)),
       live_longest_task_ms: Number(live.longestTask.toFixed(0)),
+      live_boundary_redraw_median_ms: live.drawMs,
       slider_to_boundary_p50_ms: Number(median(sliderMs).toFixed(1)),
       slider_to_boundary_p90_ms: Number(pct(sliderMs, 90).toFixed(1)),
       restarts: { before, after },

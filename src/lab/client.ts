@@ -243,6 +243,7 @@ export class LabClient {
   }
 
   private receive(msg: FromWorker): void {
+    if (this.failed) return; // a failed worker's late messages must not hide the error
     this.heard(msg);
     switch (msg.type) {
       case 'progress':

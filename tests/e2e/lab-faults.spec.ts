@@ -3,6 +3,9 @@ import type { Page } from '@playwright/test';
 
 const lab = (page: Page) => page.getByTestId('training-lab');
 
+// The lab loads Plotly and starts a worker; on a busy 2-core machine that can take a while.
+test.describe.configure({ timeout: 120_000 });
+
 test.describe('training lab: bad input, divergence and worker faults', () => {
   test('junk URL values fall back to defaults with a note naming each key, in English and Japanese', async ({ page }) => {
     await openPage(page, '/ch01/1-4?lr=banana&hidden=9999&opt=zzz&foo=1&speed=max', 'en');
@@ -40,7 +43,7 @@ test.describe('training lab: bad input, divergence and worker faults', () => {
   test('a worker that throws shows status error with its message; Restart recovers', async ({ page }) => {
     await openPage(page, '/ch01/1-4?labfault=throw&speed=max', 'en');
     const l = lab(page);
-    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
     await page.getByTestId('lab-play').click();
     await expect(l).toHaveAttribute('data-status', 'error');
     await expect(page.getByTestId('lab-error')).toContainText('test fault');
@@ -56,7 +59,7 @@ test.describe('training lab: bad input, divergence and worker faults', () => {
     test('an uncaught error inside the worker reaches onerror and shows status error', async ({ page }) => {
       await openPage(page, '/ch01/1-4?labfault=uncaught', 'en');
       const l = lab(page);
-      await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+      await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
       await page.getByTestId('lab-play').click();
       await expect(l).toHaveAttribute('data-status', 'error');
       await expect(page.getByTestId('lab-error')).toContainText('test fault');
@@ -68,7 +71,7 @@ test.describe('training lab: bad input, divergence and worker faults', () => {
   test('a worker that disappears (closed) is noticed by the watchdog and can be restarted', async ({ page }) => {
     await openPage(page, '/ch01/1-4?labfault=close', 'en');
     const l = lab(page);
-    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
     await page.getByTestId('lab-play').click();
     await expect(l).toHaveAttribute('data-status', 'error', { timeout: 15_000 });
     await expect(page.getByTestId('lab-error')).toContainText('stopped responding');

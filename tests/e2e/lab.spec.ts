@@ -20,12 +20,15 @@ const lab = (page: Page) => page.getByTestId('training-lab');
 const attr = async (l: Locator, name: string) => (await l.getAttribute(`data-${name}`)) ?? '';
 const num = async (l: Locator, name: string) => Number(await attr(l, name));
 
+// The lab loads Plotly and starts a worker; on a busy 2-core machine that can take a while.
+test.describe.configure({ timeout: 120_000 });
+
 test.describe('training lab (§1.4.3)', () => {
   test('book settings at speed=max reach the book’s final loss (1e-9) and accuracy, with the final boundary drawn', async ({ page }) => {
     const want = bookRun();
     await openPage(page, '/ch01/1-4?speed=max', 'en');
     const l = lab(page);
-    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/); // the untrained model is drawn first
+    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 }); // the untrained model is drawn first
     await page.getByTestId('lab-play').click();
     await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     expect(await num(l, 'iter')).toBe(3000);
@@ -65,7 +68,7 @@ test.describe('training lab (§1.4.3)', () => {
   test('playing redraws the boundary live; Pause stops it; Play resumes', async ({ page }) => {
     await openPage(page, '/ch01/1-4?epochs=10000', 'en');
     const l = lab(page);
-    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
     const before = await num(l, 'boundary-redraws');
     await page.getByTestId('lab-play').click();
     await expect(l).toHaveAttribute('data-status', 'running');
@@ -85,7 +88,7 @@ test.describe('training lab (§1.4.3)', () => {
   test('Step advances exactly one iteration; Reset starts a new run from zero', async ({ page }) => {
     await openPage(page, '/ch01/1-4', 'en');
     const l = lab(page);
-    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
     const run0 = await attr(l, 'run');
     await page.getByTestId('lab-step').click();
     await expect(l).toHaveAttribute('data-iter', '1');
@@ -106,7 +109,7 @@ test.describe('training lab (§1.4.3)', () => {
   test('every slider starts a new run at once (speed does not) and the URL round-trips', async ({ page }) => {
     await openPage(page, '/ch01/1-4', 'en');
     const l = lab(page);
-    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+    await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
     const moves: [string, string, RegExp][] = [
       ['lab-lr', 'ArrowRight', /lr=1\.12/],
       ['lab-hidden', 'ArrowRight', /hidden=11/],

@@ -37,9 +37,12 @@ export function BoundaryPanel({ session, data, compact, status }: Props) {
   const show = useCallback(async (g: GridPayload, markers: boolean) => {
     const c = chart.current;
     if (!c) return;
+    const t0 = performance.now();
     await c.draw(g, { mode: viewRef.current === 'confidence' ? 'confidence' : 'class', markers });
     const el = box.current;
     if (el) {
+      // wall time of the last redraw (paint, encode, Plotly relayout): read by bench/lab.ts
+      el.dataset.drawMs = (performance.now() - t0).toFixed(2);
       el.dataset.gridH = String(g.h);
       el.dataset.gridPoints = String(g.rows * g.cols);
       el.dataset.gridMarkers = markers && g.rows * g.cols <= MAX_GRID_MARKERS ? 'true' : 'false';

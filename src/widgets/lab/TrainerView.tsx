@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Widget } from '../ui/Widget';
 import { ShowCode } from '../ui/ShowCode';
 import { useStrings } from '../../app/i18n';
@@ -16,6 +16,8 @@ import './lab.css';
 const DEBOUNCE_MS = 150;
 
 type Outcome = { trainer: TrainResult; loop: TrainResult; maxDiff: number; values: number };
+
+const noSubscribe = () => () => {};
 
 /** Largest |a − b| over all parameters (0 when identical). */
 export function maxParamDiff(a: Float64Array[], b: Float64Array[]): number {
@@ -40,9 +42,11 @@ export function TrainerView() {
   const [error, setError] = useState('');
   const chart = useRef<LossHandle>(null);
   const seq = useRef(0);
+  // After the lab's worker failed and was restarted, train again (the old requests were rejected).
+  const labFailed = useSyncExternalStore(session?.subscribeStatus ?? noSubscribe, () => session?.getSnapshot().status === 'error');
 
   useEffect(() => {
-    if (!session) return;
+    if (!session || labFailed) return;
     const mine = ++seq.current;
     setState('running');
     const timer = setTimeout(async () => {
@@ -64,7 +68,7 @@ export function TrainerView() {
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [session, key]);
+  }, [session, key, labFailed]);
 
   const t = outcome?.trainer;
   return (
