@@ -17,6 +17,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classCounts, classGrid, gridSpec } from '../src/nn/boundary';
 import { forwardNetExample } from '../src/nn/forwardNet';
+import { saveParamsNpz } from '../src/nn/npy';
 import { type Mat, toRows } from '../src/nn/matrix';
 import { OPTIMIZER_NAMES, type OptimizerName, isOptimizerName, makeOptimizer } from '../src/nn/optimizers';
 import { RandomState } from '../src/nn/random';
@@ -130,8 +131,8 @@ function checkWritable(file: string): void {
   }
 }
 
-async function saveParams(file: string, params: TwoLayerParams): Promise<void> {
-  const { saveParamsNpz } = await import('../src/nn/npy');
+/** The book's save_params: float16 arrays W1, b1, W2, b2 in an .npz. */
+function saveParams(file: string, params: TwoLayerParams): void {
   try {
     writeFileSync(file, saveParamsNpz(params));
   } catch (e) {
@@ -155,9 +156,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const o = parseArgs(argv);
     if (o.saveParams !== undefined) checkWritable(o.saveParams);
     switch (o.script) {
-      case 'forward_net': await forwardNet(o, io); break;
+      case 'forward_net': forwardNet(o, io); break;
       case 'show_spiral_dataset': showSpiral(o, io); break;
-      default: await trainScript(o, io);
+      default: trainScript(o, io);
     }
     return 0;
   } catch (e) {
@@ -170,7 +171,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 /** forward_net.py: np.random.seed(seed, default 0 as in golden/forward_net.json), then the script. */
-async function forwardNet(o: BookOptions, io: Io): Promise<void> {
+function forwardNet(o: BookOptions, io: Io): void {
   const ex = forwardNetExample(new RandomState(o.seed ?? 0));
   const p = ex.params;
   if (o.json) {
@@ -178,7 +179,7 @@ async function forwardNet(o: BookOptions, io: Io): Promise<void> {
   } else {
     io.out(formatNumpyArray(ex.scores));
   }
-  if (o.saveParams !== undefined) await saveParams(o.saveParams, p);
+  if (o.saveParams !== undefined) saveParams(o.saveParams, p);
 }
 
 /** show_spiral_dataset.py: prints the shapes (the plot is the web page's job). */
@@ -194,7 +195,7 @@ function showSpiral(o: BookOptions, io: Io): void {
 }
 
 /** train_custom_loop.py or train.py with the given variables. */
-async function trainScript(o: BookOptions, io: Io): Promise<void> {
+function trainScript(o: BookOptions, io: Io): void {
   const seed = o.seed ?? 1984;
   const { x, t, labels, rng } = loadSpiral({ seed });
   if (o.batchSize > x.rows) throw new UsageError(`--batch-size must be at most the data size ${x.rows}, got ${o.batchSize}`);
@@ -230,7 +231,7 @@ async function trainScript(o: BookOptions, io: Io): Promise<void> {
       },
     }));
   }
-  if (o.saveParams !== undefined) await saveParams(o.saveParams, model.named);
+  if (o.saveParams !== undefined) saveParams(o.saveParams, model.named);
 }
 
 function paramsJson(p: TwoLayerParams) {
