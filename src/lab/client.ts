@@ -60,6 +60,8 @@ export class LabClient {
   private expectingMessages = false;
   private failed = false;
   private disposed = false;
+  /** The worker has said something (its module loaded); silence counts only after that. */
+  private booted = false;
 
   constructor(private readonly makeWorker: () => Worker = createTrainingWorker) {
     this.spawn();
@@ -191,6 +193,7 @@ export class LabClient {
 
   private spawn(): void {
     this.failed = false;
+    this.booted = false;
     let w: Worker;
     try {
       w = this.makeWorker();
@@ -244,6 +247,7 @@ export class LabClient {
 
   private receive(msg: FromWorker): void {
     if (this.failed) return; // a failed worker's late messages must not hide the error
+    this.booted = true;
     this.heard(msg);
     switch (msg.type) {
       case 'progress':
@@ -309,6 +313,9 @@ export class LabClient {
 
   private armWatchdog(): void {
     this.clearWatchdog();
+    // Loading the worker's modules can take seconds on a busy machine; a worker that cannot
+    // load at all fires `error` instead, so the watchdog waits for its first word.
+    if (!this.booted) return;
     this.watchdog = setTimeout(() => this.fail('the training worker stopped responding (it may have been terminated)'), WATCHDOG_MS);
   }
 

@@ -61,6 +61,7 @@ export const FRAME_MS = 1000 / 60;
 /**
  * A worker that has been asked to run and has said nothing for this long is treated as dead
  * (a terminated or crashed worker fires no event; see client.ts). A slice posts within
- * POST_INTERVAL_MS, so seconds of silence mean it is gone.
+ * POST_INTERVAL_MS, so seconds of silence mean it is gone; 8 s leaves room for a machine so
+ * busy that a thread waits seconds for a core (seen at load average 20 on 2 cores).
  */
-export const WATCHDOG_MS = 5000;
+export const WATCHDOG_MS = 8000;

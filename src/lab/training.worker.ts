@@ -357,6 +357,9 @@ function finishJob(job: Job): TrainResult {
   };
 }
 
+// The first word: the page's watchdog starts counting silence only after this.
+post({ type: 'alive' });
+
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   const requestId = 'requestId' in msg ? msg.requestId : undefined;

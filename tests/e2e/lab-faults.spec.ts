@@ -73,7 +73,7 @@ test.describe('training lab: bad input, divergence and worker faults', () => {
     const l = lab(page);
     await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
     await page.getByTestId('lab-play').click();
-    await expect(l).toHaveAttribute('data-status', 'error', { timeout: 15_000 });
+    await expect(l).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
     await expect(page.getByTestId('lab-error')).toContainText('stopped responding');
     await page.getByTestId('lab-restart').click();
     await page.getByTestId('lab-play').click();
