@@ -19,7 +19,7 @@ const lab = (page: Page) => page.getByTestId('training-lab').first();
 
 test('keyboard only: the lab’s controls come in reading order, each with a visible focus ring', async ({ page }) => {
   await openPage(page, '/ch01/1-4', 'en');
-  await expect(lab(page)).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+  await expect(lab(page)).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
   await page.keyboard.press('Tab');
   expect((await focused(page)).id).toMatch(/^a:Skip to content/);
   const order: string[] = [];
@@ -37,7 +37,7 @@ test('keyboard only: the lab’s controls come in reading order, each with a vis
 
 test('keyboard only: sliders move with arrow keys, Home and End, and each move starts a new run', async ({ page }) => {
   await openPage(page, '/ch01/1-4', 'en');
-  await expect(lab(page)).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+  await expect(lab(page)).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
   const hidden = page.getByTestId('lab-hidden');
   await hidden.focus();
   const run0 = Number(await lab(page).getAttribute('data-run'));
@@ -62,7 +62,7 @@ test('keyboard only: sliders move with arrow keys, Home and End, and each move s
 
 test('keyboard only: Play, Pause and Play again with Enter and Space, never losing the way', async ({ page }) => {
   await openPage(page, '/ch01/1-4?speed=1&epochs=1000', 'en');
-  await expect(lab(page)).toHaveAttribute('data-boundary-redraws', /[1-9]/);
+  await expect(lab(page)).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
   await page.getByTestId('lab-play').focus();
   await page.keyboard.press('Enter');
   await expect(lab(page)).toHaveAttribute('data-status', 'running');

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { flatness, openLab, sample, sliderRestart } from '../../bench/soak';
+import { devServer } from './hardening-helpers';
 
 /**
  * A short soak with the same checks as `npm run bench -- soak` (which runs 1,000,000 iterations
@@ -8,6 +9,8 @@ import { flatness, openLab, sample, sliderRestart } from '../../bench/soak';
  */
 test.describe('soak (short)', () => {
   test.describe.configure({ timeout: 240_000 });
+  // The figures are about what readers get: React's development build keeps extra listeners.
+  test.skip(devServer, 'measured on the production build');
 
   test('60,000 iterations at full speed leave memory, DOM, listeners and workers flat and the run stays done', async ({ page, baseURL }) => {
     const cdp = await page.context().newCDPSession(page);
