@@ -6,7 +6,7 @@ import { runKey, useLabSettings } from '../../state/labSettings';
 import { useActiveLab } from '../../lab/activeLab';
 import type { TrainResult } from '../../lab/protocol';
 import { LossChart, type LossHandle } from '../../charts/LossChart';
-import runnerSrc from '../../lab/runner.ts?raw';
+import trainerSrc from '../../nn/trainer.ts?raw';
 import { SettingControl } from './SettingControl';
 import { runSettingsOf } from './labData';
 import { labStrings } from './strings';
@@ -101,7 +101,7 @@ export function TrainerView() {
             </>
           )}
         </div>
-        <ShowCode source={runnerSrc} path="src/lab/runner.ts" names={['BookRunner']} book={<code>common/trainer.py: Trainer.fit</code>} />
+        <ShowCode source={trainerSrc} path="src/nn/trainer.ts" names={['Trainer']} book={<code>common/trainer.py: Trainer.fit</code>} />
       </div>
     </Widget>
   );

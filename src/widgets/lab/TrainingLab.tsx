@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { Widget } from '../ui/Widget';
+import { ShowCode } from '../ui/ShowCode';
+import trainerSrc from '../../nn/trainer.ts?raw';
 import { useStrings } from '../../app/i18n';
 import { useLabSettings, type SettingKey } from '../../state/labSettings';
 import { LossChart, type LossHandle } from '../../charts/LossChart';
@@ -103,6 +105,7 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
                 <pre ref={logEl} data-testid="lab-log" tabIndex={0} />
               </details>
             )}
+            {!compact && <ShowCode source={trainerSrc} path="src/nn/trainer.ts" names={['CustomLoop', 'EpochLoop']} book={<code>ch01/train_custom_loop.py</code>} />}
           </div>
         </div>
       </div>

@@ -66,7 +66,6 @@ export const labStrings = defineStrings({
     trainerCurrent: 'Trainer.fit',
     trainerPrevious: 'カスタムループ',
     trainerNote: '学習率・隠れ層・バッチサイズ・エポック数・最適化手法・シードは上のラボと同じ値を使います。',
-    showCode: 'このラボが実行しているコード',
   },
   en: {
     labTitle: 'Training lab: teach the network the spiral',
@@ -132,7 +131,6 @@ export const labStrings = defineStrings({
     trainerCurrent: 'Trainer.fit',
     trainerPrevious: 'custom loop',
     trainerNote: 'The learning rate, hidden size, batch size, epochs, optimizer and seed are the lab’s above.',
-    showCode: 'The code this lab runs',
   },
 });
 
