@@ -12,7 +12,7 @@ import './chain-rule.css';
 const S = defineStrings({
   ja: {
     title: 'チェインルール：z = t², t = x + y',
-    graph: '計算グラフ。青い数字が順伝播の値、赤い数字が逆伝播で流れてくる勾配です。',
+    graph: '計算グラフ。「x = 1.5」のような青い数字が順伝播の値、「∂z/∂x = …」と書いた太字の数字が逆伝播で流れてくる勾配です。',
     forward: '順伝播',
     backward: '逆伝播',
     product: '局所的な微分を掛け合わせる',
@@ -22,7 +22,7 @@ const S = defineStrings({
   },
   en: {
     title: 'The chain rule: z = t², t = x + y',
-    graph: 'The computational graph. Blue numbers are forward values; red numbers are the gradients flowing back.',
+    graph: 'The computational graph. Blue numbers such as “x = 1.5” are forward values; the bold numbers marked “∂z/∂x = …” are the gradients flowing back.',
     forward: 'Forward',
     backward: 'Backward',
     product: 'Multiply the local derivatives',
@@ -59,7 +59,7 @@ export function ChainRule() {
         <circle cx={168} cy={95} r={16} className="cr-node" />
         <text x={168} y={100} className="cr-op">+</text>
         <circle cx={298} cy={95} r={16} className="cr-node" />
-        <text x={298} y={100} className="cr-op">**2</text>
+        <text x={298} y={100} className="cr-op">t²</text>
       </svg>
       </div>
       <p className="w-note">{s.graph}</p>

@@ -10,7 +10,7 @@ import './Checklist.css';
 const S = defineStrings({
   ja: {
     title: '第 1 章のチェックリスト',
-    intro: '説明できるようになったものに印を付けましょう。あやしいものは、リンク先のウィジェットでもう一度試せます。印はこのブラウザに保存されます。',
+    intro: '印はこのブラウザに保存され、次に開いたときも残っています。',
     progress: (n: number, total: number) => `${total} 項目中 ${n} 項目`,
     tryIt: '試す',
     clear: '印をすべて外す',
@@ -18,7 +18,7 @@ const S = defineStrings({
   },
   en: {
     title: 'Checklist for chapter 1',
-    intro: 'Tick what you could now explain to someone else. For anything shaky, the link takes you back to its widget. Ticks are kept in this browser.',
+    intro: 'Your ticks are kept in this browser, so they are still here next time.',
     progress: (n: number, total: number) => `${n} of ${total}`,
     tryIt: 'Try it',
     clear: 'Clear all ticks',

@@ -45,7 +45,7 @@ const S = defineStrings({
     legendPos: 'positive weight',
     legendNeg: 'negative weight',
     steps: 'The calculation for one input',
-    batch: 'A minibatch (10 inputs at once)',
+    batch: 'A mini-batch (10 inputs at once)',
     batchNote: 'The bias b1 has shape (4,), but when it is added to the (10, 4) result, broadcasting repeats it for all 10 rows (dashed cells are the copies).',
     bGrid: 'b1 broadcast to (10, 4)',
     xGrid: 'x (10, 2)',

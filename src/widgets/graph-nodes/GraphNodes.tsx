@@ -21,7 +21,7 @@ const S = defineStrings({
   ja: {
     title: '計算グラフのノード図鑑',
     node: 'ノード',
-    names: { add: '加算 (+)', mul: '乗算 (×)', branch: '分岐', repeat: 'Repeat', sum: 'Sum', matmul: 'MatMul' } as Record<NodeKind, string>,
+    names: { add: '加算（+）', mul: '乗算（×）', branch: '分岐', repeat: 'Repeat', sum: 'Sum', matmul: 'MatMul' } as Record<NodeKind, string>,
     input: (n: string) => `入力 ${n}`,
     upstream: (n: string) => `上流から来る勾配 ∂L/∂${n}`,
     repeatN: '複製する数 N',
@@ -34,7 +34,7 @@ const S = defineStrings({
       empty: '値を入れてください。',
       tooBig: '64 要素までにしてください。',
       sameShape: 'x と y は同じ形にしてください。',
-      oneRow: 'Repeat の入力は 1 行 (1, D) にしてください。',
+      oneRow: 'Repeat の入力は 1 行（形状 (1, D)）にしてください。',
       matmulShape: 'x の列数と W の行数をそろえてください（形状チェック）。',
     },
     upShape: (r: number, c: number) => `出力と同じ形 (${r},${c}) にしてください。`,

@@ -22,9 +22,9 @@ const S = defineStrings({
     book: '本の損失 −log(y+1e-7)',
     noEps: '1e-7 なし −log(y)',
     scale: 'SoftmaxWithLoss に入れるスコア',
-    bookScale: '本の規模 (0.01·randn)',
-    large: '大きめ (3·randn)',
-    rel: '相対誤差は ‖a − n‖ / (‖a‖ + ‖n‖)。a は逆伝播、n は中心差分 (h = 1e-5) の勾配で、ノルムは全要素についてとります。1e-6 未満なら ✓ です。',
+    bookScale: '本の規模（0.01·randn）',
+    large: '大きめ（3·randn）',
+    rel: '相対誤差は ‖a − n‖ / (‖a‖ + ‖n‖)。a は逆伝播、n は中心差分（h = 1e-5）の勾配で、ノルムは全要素についてとります。1e-6 未満なら ✓ です。',
     cards: {
       sigmoid: { title: 'Sigmoid', formula: 'dx = dout \\odot y\\,(1 - y)', inputs: 'x: (3,4) randn, dout: (3,4) randn' },
       affine: { title: 'Affine', formula: 'dx = dout\\,W^{\\top},\\ dW = x^{\\top} dout,\\ db = \\textstyle\\sum_n dout_n', inputs: 'x: (3,4) randn, W: (4,3) 0.01·randn, b: (3,) 0.01·randn' },

@@ -14,7 +14,7 @@ const S = defineStrings({
     rebind: '1 ステップ学習：grads[0] = dW',
     ts: 'TypeScript では',
     intro:
-      'どちらのボタンも、同じ小さなモデル（MatMul 1 つ + SoftmaxWithLoss）を初期状態から作り直し、本物の逆伝播で dW を計算してから SGD (lr = 0.5) で 1 回更新します。違うのは dW をしまう 1 行だけです。',
+      'どちらのボタンも、同じ小さなモデル（MatMul 1 つ + SoftmaxWithLoss）を初期状態から作り直し、本物の逆伝播で dW を計算してから SGD（lr = 0.5）で 1 回更新します。違うのは dW をしまう 1 行だけです。',
     none: 'まだ実行していません。ボタンを押してください。',
     dW: '計算した dW',
     seen: 'オプティマイザが受け取った model.grads[0]',
