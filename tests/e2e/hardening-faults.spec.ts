@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openPage } from './fixtures';
+import { WATCHDOG_MS } from '../../src/lab/renderCadence';
 
 const lab = (page: Page) => page.getByTestId('training-lab').first();
 const iter = async (page: Page) => Number(await lab(page).getAttribute('data-iter'));
@@ -145,7 +146,7 @@ test.describe('faults', () => {
       document.dispatchEvent(new Event('visibilitychange'));
     });
     await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
-    await page.waitForTimeout(12_000); // > WATCHDOG_MS (5 s): overdue timers fire on resume
+    await page.waitForTimeout(WATCHDOG_MS + 4_000); // overdue timers (the watchdog's) fire on resume
     await cdp.send('Page.setWebLifecycleState', { state: 'active' });
     await page.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });

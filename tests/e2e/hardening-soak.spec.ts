@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { flatness, openLab, sample, sliderRestart } from '../../bench/soak';
 import { devServer } from './hardening-helpers';
+import { WATCHDOG_MS } from '../../src/lab/renderCadence';
 
 /**
  * A short soak with the same checks as `npm run bench -- soak` (which runs 1,000,000 iterations
@@ -25,8 +26,8 @@ test.describe('soak (short)', () => {
     expect(end.iter).toBe(60_000);
     expect(end.lossPoints).toBeGreaterThan(10);
     expect(flatness(early, end)).toEqual([]);
-    // A finished run stays finished (no watchdog fires on it) — longer than WATCHDOG_MS.
-    await page.waitForTimeout(7_000);
+    // A finished run stays finished (no watchdog fires on it).
+    await page.waitForTimeout(WATCHDOG_MS + 2_000);
     await expect(lab).toHaveAttribute('data-status', 'done');
   });
 

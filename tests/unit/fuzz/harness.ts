@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /** Slowest call we accept for one small input: far above any honest parse, far below a hang. */
-export const HANG_MS = 1000;
+export const HANG_MS = 2000;
 
 export interface FuzzTally {
   tried: number;
