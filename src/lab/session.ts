@@ -179,8 +179,11 @@ export class LabSession {
         this.lossDrawer(this.loss.points(), this.previous);
       } else again = true;
     }
-    this.writer?.(this.snap, this.log, this.logChanged);
-    this.logChanged = false;
+    // the log panel follows at the loss chart's pace while running (its text re-lays out)
+    const logNow = this.logChanged && (this.snap.status !== 'running' || this.frame % LOSS_REDRAW_FRAMES === 0);
+    this.writer?.(this.snap, this.log, logNow);
+    if (logNow) this.logChanged = false;
+    else if (this.logChanged) again = true;
     if (again) this.request();
   };
 

@@ -32,18 +32,16 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
   const data = useSpiralData(settings.seed, settings.points, settings.classes, settings.noise);
   const root = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDListElement>(null);
-  const logEl = useRef<HTMLPreElement>(null);
+  const logEl = useRef<HTMLElement>(null);
   const loss = useRef<LossHandle>(null);
 
   const write = useCallback(
     (sn: LabSnapshot, log: readonly string[], logChanged: boolean) => {
       writeContract(root.current, sn);
       writeReadouts(readout.current, sn, s);
-      const pre = logEl.current;
-      if (pre && logChanged) {
-        pre.textContent = log.join('\n');
-        pre.scrollTop = pre.scrollHeight;
-      }
+      // The panel stays scrolled to its newest line by CSS (column-reverse): reading
+      // scrollHeight here forced a layout of the whole page every frame (seen in a CPU profile).
+      if (logEl.current && logChanged) logEl.current.textContent = log.join('\n');
     },
     [s],
   );
@@ -102,7 +100,9 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
             {!compact && (
               <details className="lab-log" open>
                 <summary>{s.logLabel}</summary>
-                <pre ref={logEl} data-testid="lab-log" tabIndex={0} />
+                <pre className="lab-log-pre" tabIndex={0}>
+                  <code ref={logEl} data-testid="lab-log" />
+                </pre>
               </details>
             )}
             {!compact && <ShowCode source={trainerSrc} path="src/nn/trainer.ts" names={['CustomLoop', 'EpochLoop']} book={<code>ch01/train_custom_loop.py</code>} />}
@@ -117,19 +117,23 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
 function writeContract(el: HTMLElement | null, sn: LabSnapshot): void {
   if (!el) return;
   const d = el.dataset;
-  d.status = sn.status;
-  d.run = String(sn.runId);
-  d.epoch = String(sn.epoch);
-  d.iter = String(sn.iter);
-  d.maxIter = String(sn.maxIter);
-  d.loss = Number.isFinite(sn.loss) ? String(sn.loss) : '';
-  d.accuracy = Number.isFinite(sn.accuracy) ? String(sn.accuracy) : '';
-  d.boundaryRedraws = String(sn.boundaryRedraws);
-  d.boundaryRun = String(sn.boundaryRun);
-  d.boundaryIter = String(sn.boundaryIter);
-  d.boundaryStill = String(sn.boundaryStill);
-  d.duplicates = sn.sampling ? String(sn.sampling.duplicates) : '';
-  d.neverSeen = sn.sampling ? String(sn.sampling.neverSeen) : '';
+  const values: Record<string, string> = {
+    status: sn.status,
+    run: String(sn.runId),
+    epoch: String(sn.epoch),
+    iter: String(sn.iter),
+    maxIter: String(sn.maxIter),
+    loss: Number.isFinite(sn.loss) ? String(sn.loss) : '',
+    accuracy: Number.isFinite(sn.accuracy) ? String(sn.accuracy) : '',
+    boundaryRedraws: String(sn.boundaryRedraws),
+    boundaryRun: String(sn.boundaryRun),
+    boundaryIter: String(sn.boundaryIter),
+    boundaryStill: String(sn.boundaryStill),
+    duplicates: sn.sampling ? String(sn.sampling.duplicates) : '',
+    neverSeen: sn.sampling ? String(sn.sampling.neverSeen) : '',
+  };
+  // write only what changed: every attribute write invalidates style
+  for (const k in values) if (d[k] !== values[k]) d[k] = values[k];
 }
 
 /** The readouts under the buttons (a <dl>; rebuilt as text, cheap at frame rate). */
