@@ -11,7 +11,7 @@ const S = defineStrings({
     backprop: '逆伝播',
     numeric: '数値微分',
     rel: '相対誤差',
-    output: '出力',
+    output: '（出力）',
   },
   en: {
     caption: 'The forward output, and the backward results checked by numerical differentiation',
@@ -21,7 +21,7 @@ const S = defineStrings({
     backprop: 'Backprop',
     numeric: 'Numerical',
     rel: 'Rel. error',
-    output: 'output',
+    output: ' (output)',
   },
 });
 
@@ -44,7 +44,7 @@ export function CheckTable({ run, inputNames, outputNames }: { run: NodeRun; inp
         <tbody>
           {run.outputs.map((o, i) => (
             <tr key={`o${i}`} className="gn-out">
-              <th scope="row">{outputNames[i]} ({s.output})</th>
+              <th scope="row">{outputNames[i]}{s.output}</th>
               <td>({o.rows},{o.cols})</td>
               <td className="readout" data-testid={`graph-output-${i}`}>{formatArray(o)}</td>
               <td />

@@ -27,7 +27,7 @@ const S = defineStrings({
     repeatN: '複製する数 N',
     ones: '上流の勾配をすべて 1 にする',
     reset: '初期値に戻す',
-    diagram: 'ノードの図。青が順伝播の値、赤が逆伝播の勾配です。',
+    diagram: 'ノードの図。青い数字が順伝播の値、「∂L/∂… =」と書いた太字の数字が逆伝播の勾配です。',
     errors: {
       syntax: '数か [1, 2] や [[1, 2], [3, 4]] の形で書いてください。',
       ragged: '行ごとに要素の数をそろえてください。',
@@ -49,7 +49,7 @@ const S = defineStrings({
     repeatN: 'Copies N',
     ones: 'Set the upstream gradients to ones',
     reset: 'Back to the defaults',
-    diagram: 'The node. Blue: forward values; red: gradients flowing back.',
+    diagram: 'The node. Blue numbers are forward values; the bold numbers marked “∂L/∂… =” are the gradients flowing back.',
     errors: {
       syntax: 'Write a number, or an array like [1, 2] or [[1, 2], [3, 4]].',
       ragged: 'Every row needs the same number of values.',

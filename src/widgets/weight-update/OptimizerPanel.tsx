@@ -9,8 +9,8 @@ import { OPTIMIZER_CLASS, OPTIMIZER_TEX } from './formulas';
 import { LR_CHOICES, nearestIndex, showPoint } from './lrChoices';
 
 const S = defineStrings({
-  ja: { lr: '学習率 η', loss: '損失', chart: (n: string) => `${n} の軌跡`, diverged: '発散' },
-  en: { lr: 'Learning rate η', loss: 'loss', chart: (n: string) => `Path of ${n}`, diverged: 'diverged' },
+  ja: { lr: (c: string) => `学習率 η（${c}）`, loss: '損失', chart: (n: string) => `${n} の軌跡`, diverged: '発散' },
+  en: { lr: (c: string) => `Learning rate η (${c})`, loss: 'loss', chart: (n: string) => `Path of ${n}`, diverged: 'diverged' },
 });
 
 /** One optimizer on the bowl: its formula, its learning rate, its path from the shared start. */
@@ -33,7 +33,7 @@ export function OptimizerPanel({ name, steps, color }: { name: OptimizerName; st
           </div>
         ))}
       </div>
-      <Slider label={`${s.lr} (${cls})`} value={lrIndex} min={0} max={LR_CHOICES.length - 1} step={1} onChange={setLrIndex} format={(i) => String(LR_CHOICES[i])} testId={`optimizer-${name}-lr`} />
+      <Slider label={s.lr(cls)} value={lrIndex} min={0} max={LR_CHOICES.length - 1} step={1} onChange={setLrIndex} format={(i) => String(LR_CHOICES[i])} testId={`optimizer-${name}-lr`} />
       <BowlChart path={path} color={color} label={s.chart(cls)} />
       <p className="readout wu-panel-final">
         {showPoint(path.xs[last], path.ys[last])} · {s.loss} {path.losses[last].toPrecision(3)}
