@@ -15,8 +15,8 @@ const S = defineStrings({
     layer: 'layer.grads[0]',
     model: 'model.grads[0]',
     modelNote: '→ the list the optimizer’s update receives',
-    arrayA: 'array A (allocated once in __init__)',
-    arrayB: 'array B (the new dW from backward)',
+    arrayA: 'array A (made once in __init__)',
+    arrayB: 'array B (new dW from backward)',
   },
 });
 
