@@ -369,18 +369,32 @@ export function crc32(bytes: Uint8Array): number {
  * fflate does not verify checksums, so a stored entry with flipped bytes would load as wrong
  * weights. Walk the central directory and compare each entry's CRC-32 with its unpacked bytes.
  */
-function checkCrcs(zip: Uint8Array, entries: Record<string, Uint8Array>): void {
+/** The end-of-central-directory record: where the zip's table of entries is and how long. */
+function readEocd(zip: Uint8Array): { at: number; count: number; cdOffset: number; cdSize: number } {
   const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
     if (dv.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
+      // fflate reads the entries-on-this-disk field (offset 8), the spec's total is at offset 10
+      return { at: i, count: Math.max(dv.getUint16(i + 8, true), dv.getUint16(i + 10, true)), cdSize: dv.getUint32(i + 12, true), cdOffset: dv.getUint32(i + 16, true) };
     }
   }
-  if (eocd < 0) throw new NpyError('corrupt-zip', 'the zip archive has no central directory', {});
-  const count = dv.getUint16(eocd + 10, true);
-  let p = dv.getUint32(eocd + 16, true);
+  throw new NpyError('corrupt-zip', 'the zip archive has no central directory', {});
+}
+
+/**
+ * Checks the zip's table of entries before fflate walks it: fflate trusts the record's entry
+ * count and offsets, so a 22-byte file claiming 44,800 entries kept it busy for a second.
+ */
+function checkEocd(zip: Uint8Array): void {
+  const { at, count, cdOffset, cdSize } = readEocd(zip);
+  if (count > MAX_ENTRIES) throw new NpyError('too-large', `the archive lists ${count} entries (at most ${MAX_ENTRIES} are read)`, { size: count, limit: MAX_ENTRIES });
+  if (cdOffset + cdSize > at || count * 46 > cdSize) throw new NpyError('corrupt-zip', 'the zip central directory is damaged', {});
+}
+
+function checkCrcs(zip: Uint8Array, entries: Record<string, Uint8Array>): void {
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const { count, cdOffset } = readEocd(zip);
+  let p = cdOffset;
   const dec = new TextDecoder();
   for (let k = 0; k < count; k++) {
     if (p + 46 > zip.length || dv.getUint32(p, true) !== 0x02014b50) {
@@ -409,6 +423,7 @@ export function readNpz(bytes: Uint8Array, limits: ReadLimits = {}): Record<stri
   if (bytes.length > lim.maxBytes) throw new NpyError('too-large', `${bytes.length} bytes is over the limit of ${lim.maxBytes}`, { size: bytes.length, limit: lim.maxBytes });
   if (hasMagic(bytes)) throw new NpyError('npy-not-npz', 'this is a single .npy file, not an .npz archive');
   if (!isZip(bytes)) throw new NpyError('not-zip', 'not an .npz file (not a zip archive)');
+  checkEocd(bytes);
   let tooBig: { name: string; size: number } | undefined;
   let entries: Record<string, Uint8Array>;
   let unpacked = 0;
