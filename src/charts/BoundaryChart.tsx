@@ -208,12 +208,13 @@ function figure(d: BoundaryData, s: (typeof S)['ja'], height: number): { data: u
     data: traces,
     layout: {
       height,
-      margin: { l: 36, r: 8, t: 8, b: 30 },
+      margin: { l: 36, r: 8, t: 26, b: 36 },
       paper_bgcolor: 'rgba(0,0,0,0)',
       plot_bgcolor: 'rgba(0,0,0,0)',
       font: { color: col.fg, family: 'system-ui, sans-serif', size: 12 },
       showlegend: true,
-      legend: { orientation: 'h', y: -0.12, x: 0 },
+      // above the plot: below it, the legend collided with the x-axis title on phones
+      legend: { orientation: 'h', y: 1.01, x: 0, yanchor: 'bottom' },
       xaxis: { ...axis, range: d.xRange, title: { text: s.x }, fixedrange: true, constrain: 'domain' },
       yaxis: { ...axis, range: d.yRange, title: { text: s.y }, fixedrange: true, scaleanchor: 'x', constrain: 'domain' },
       // one image slot from the start, so each redraw only swaps its attributes
