@@ -316,7 +316,14 @@ export class LabClient {
     // Loading the worker's modules can take seconds on a busy machine; a worker that cannot
     // load at all fires `error` instead, so the watchdog waits for its first word.
     if (!this.booted) return;
-    this.watchdog = setTimeout(() => this.fail('the training worker stopped responding (it may have been terminated)'), WATCHDOG_MS);
+    // Two rounds: after a first silence, ask the worker. A page whose own thread was blocked
+    // (a first Plotly draw on an old laptop) can run this timer before the messages already
+    // queued for it, so one silence alone is no proof; only a worker that also leaves the
+    // ping unanswered for a whole second round is declared gone.
+    this.watchdog = setTimeout(() => {
+      this.send({ type: 'ping' });
+      this.watchdog = setTimeout(() => this.fail('the training worker stopped responding (it may have been terminated)'), WATCHDOG_MS);
+    }, WATCHDOG_MS);
   }
 
   private clearWatchdog(): void {

@@ -109,7 +109,9 @@ export type ToWorker =
    * page sends it only when the URL has `labfault=throw|uncaught|close`; it affects only that
    * tab's worker, and the restart button recovers.
    */
-  | { type: 'fault'; mode: FaultMode };
+  | { type: 'fault'; mode: FaultMode }
+  /** The watchdog's question after a silence: the worker answers `alive` as soon as it can. */
+  | { type: 'ping' };
 
 /**
  * `throw`: the next slice throws (caught by the worker, reported as an `error` message);

@@ -59,9 +59,11 @@ export const POST_INTERVAL_MS = 16;
 export const FRAME_MS = 1000 / 60;
 
 /**
- * A worker that has been asked to run and has said nothing for this long is treated as dead
- * (a terminated or crashed worker fires no event; see client.ts). A slice posts within
- * POST_INTERVAL_MS, so seconds of silence mean it is gone; 8 s leaves room for a machine so
- * busy that a thread waits seconds for a core (seen at load average 20 on 2 cores).
+ * One round of the watchdog (see client.ts). A worker that has been asked to run and says
+ * nothing for this long is pinged; if the ping also goes unanswered for another round it is
+ * treated as dead (a terminated or crashed worker fires no event). A slice posts within
+ * POST_INTERVAL_MS, so seconds of silence are suspicious, but a single silence was seen to be
+ * a false alarm on a machine at load average 10–20 whose page thread was blocked while the
+ * worker's messages waited in its queue: hence the ping, and two rounds of 6 s.
  */
-export const WATCHDOG_MS = 8000;
+export const WATCHDOG_MS = 6000;

@@ -306,6 +306,9 @@ function handle(msg: ToWorker): void {
       jobs.push({ requestId: msg.requestId, run: new LabRun(msg.settings), lossList: [], lossIters: [] });
       if (jobs.length === 1) jobChannel.port2.postMessage(0);
       return;
+    case 'ping':
+      post({ type: 'alive' });
+      return;
     case 'fault':
       st.fault = msg.mode;
       if (!st.playing) schedule(0);
