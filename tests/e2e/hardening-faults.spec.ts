@@ -11,7 +11,8 @@ async function restartAndTrain(page: Page) {
   await expect(page.getByTestId('lab-error')).toHaveCount(0);
   await expect(lab(page)).not.toHaveAttribute('data-status', 'error');
   const play = page.getByTestId('lab-play');
-  if (await play.isEnabled()) await play.click();
+  // The restarted run may already be playing (Play disabled): then there is nothing to click.
+  if (await play.isEnabled()) await play.click({ timeout: 3_000 }).catch(() => {});
   await expect.poll(() => iter(page), { timeout: 30_000 }).toBeGreaterThan(1);
   await expect(lab(page)).toHaveAttribute('data-status', 'running');
 }

@@ -48,7 +48,11 @@ test.describe('a new deploy', () => {
   test.use({ baseURL: server.url });
   test.beforeAll(() => server.start());
   test.afterAll(() => server.stop());
-  const deployNewBuild = () => server.patch('sw.js', (text) => `${text}\n// next build ${Date.now()}`);
+  // One new build per call (the stamp is fixed, so later checks see the same new file).
+  const deployNewBuild = () => {
+    const stamp = Date.now();
+    server.patch('sw.js', (text) => `${text}\n// next build ${stamp}`);
+  };
 
   test('a newly deployed build is announced and loads only when the reader asks', async ({ page }) => {
     server.patch('sw.js', (t) => t);
