@@ -160,13 +160,15 @@ export function parseLabSettings(search: string): { settings: LabSettings; notes
   for (const [key, raw] of params) {
     if (FOREIGN_KEYS.has(key)) continue;
     const cut = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+    // The first occurrence of a key wins; repeats (known or not) add no further note, so a
+    // URL with the same junk key a thousand times gives one line, not a thousand.
+    if (seen.has(key)) continue;
+    seen.add(key);
     const spec = BY_KEY.get(key);
     if (!spec) {
       notes.push({ key: key.slice(0, 40), raw: cut, reason: 'unknown' });
       continue;
     }
-    if (seen.has(key)) continue; // the first occurrence wins
-    seen.add(key);
     const { value, reason } = parseValue(spec, raw);
     if (value === undefined) notes.push({ key, raw: cut, reason: reason!, used: formatValue(spec.default) });
     else settings[key] = value;

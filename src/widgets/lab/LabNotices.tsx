@@ -5,6 +5,9 @@ import type { LabSnapshot } from '../../lab/session';
 import { labStrings } from './strings';
 import { parseReason } from './labData';
 
+/** Notes listed one by one; the rest are counted, so a junk URL cannot flood the page. */
+export const MAX_LISTED_NOTES = 10;
+
 /** The visible note about URL settings that were ignored (data-testid="settings-note"). */
 export function SettingsNote() {
   const s = useStrings(labStrings);
@@ -16,11 +19,12 @@ export function SettingsNote() {
     <div className="settings-note" data-testid="settings-note" role="note">
       <strong>{s.notesTitle}</strong>
       <ul>
-        {notes.map((n, i) => (
+        {notes.slice(0, MAX_LISTED_NOTES).map((n, i) => (
           <li key={i} data-key={n.key}>
             {formatNote(n, lang)}
           </li>
         ))}
+        {notes.length > MAX_LISTED_NOTES && <li data-testid="settings-note-more">{s.moreNotes(notes.length - MAX_LISTED_NOTES)}</li>}
       </ul>
       <button type="button" onClick={dismiss}>
         {s.dismiss}

@@ -57,6 +57,22 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
 
   const status = snap?.status ?? 'idle';
   const running = status === 'running';
+  // Play and Pause disable each other; when the one that had focus becomes disabled, focus
+  // moves to the other, so keyboard and screen-reader users keep their place (not <body>).
+  const playBtn = useRef<HTMLButtonElement>(null);
+  const pauseBtn = useRef<HTMLButtonElement>(null);
+  const handOver = useRef(false);
+  const noteFocus = () => {
+    handOver.current = document.activeElement === playBtn.current || document.activeElement === pauseBtn.current;
+  };
+  useEffect(() => {
+    if (!handOver.current) return;
+    const target = running ? pauseBtn.current : playBtn.current;
+    if (target && !target.disabled) {
+      target.focus();
+      handOver.current = false;
+    }
+  }, [running]);
   const busy = !session || status === 'error';
   const controls = compact ? COMPACT_CONTROLS : FULL_CONTROLS;
 
@@ -75,10 +91,10 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
           </div>
           <div className="lab-outputs">
             <div className="lab-buttons">
-              <button type="button" className="primary" data-testid="lab-play" onClick={play} disabled={busy || running}>
+              <button ref={playBtn} type="button" className="primary" data-testid="lab-play" onClick={() => { noteFocus(); play(); }} disabled={busy || running}>
                 {s.play}
               </button>
-              <button type="button" data-testid="lab-pause" onClick={() => session?.client.pause()} disabled={busy || !running}>
+              <button ref={pauseBtn} type="button" data-testid="lab-pause" onClick={() => { noteFocus(); session?.client.pause(); }} disabled={busy || !running}>
                 {s.pause}
               </button>
               <button type="button" data-testid="lab-step" onClick={() => session?.client.step(1)} disabled={busy || running || status === 'done' || status === 'diverged'}>

@@ -94,3 +94,13 @@ describe('lab settings schema and URL codec', () => {
     expect(toSlider(speed, 'max')).toBe(sliderRange(speed).max);
   });
 });
+
+describe('a URL that repeats keys', () => {
+  it('notes each key once however often it repeats, known or unknown', () => {
+    const { notes, settings } = parseLabSettings(`?${'x=1&'.repeat(1300)}lr=abc&lr=zzz&lr=0.5`);
+    expect(notes.filter((n) => n.key === 'x')).toHaveLength(1);
+    expect(notes.filter((n) => n.key === 'lr')).toHaveLength(1);
+    expect(notes).toHaveLength(2);
+    expect(settings.lr).toBe(DEFAULT_SETTINGS.lr); // the first lr wins, and it was junk
+  });
+});
