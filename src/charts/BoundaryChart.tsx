@@ -4,12 +4,13 @@ import { hexToRgb, imageExtent, paintGrid, type PaintMode, type Rgb } from './bo
 import type { GridPayload } from '../lab/protocol';
 import { useTheme } from '../state/theme';
 import { defineStrings, useStrings } from '../app/i18n';
+import { ChartStatus } from './ChartStatus';
 import { gridMarkers, MAX_GRID_MARKERS } from './gridMarkers';
 import './charts.css';
 
 const S = defineStrings({
-  ja: { loading: '決定境界のグラフを準備中…', failed: 'グラフ描画ライブラリを読み込めませんでした。', retry: '再試行', x: 'x₁', y: 'x₂', cls: (k: number) => `クラス ${k}`, grid: 'グリッドの点' },
-  en: { loading: 'Preparing the boundary chart…', failed: 'The charting library could not be loaded.', retry: 'Try again', x: 'x₁', y: 'x₂', cls: (k: number) => `class ${k}`, grid: 'grid points' },
+  ja: { loading: '決定境界のグラフを準備中…', x: 'x₁', y: 'x₂', cls: (k: number) => `クラス ${k}`, grid: 'グリッドの点' },
+  en: { loading: 'Preparing the boundary chart…', x: 'x₁', y: 'x₂', cls: (k: number) => `class ${k}`, grid: 'grid points' },
 });
 
 export interface BoundaryData {
@@ -147,16 +148,7 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
 
   return (
     <div className="plot boundary-chart" role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height }}>
-      {failed ? (
-        <div className="error-msg" role="alert">
-          {s.failed}{' '}
-          <button type="button" onClick={() => setFailed(false)}>
-            {s.retry}
-          </button>
-        </div>
-      ) : !plotly ? (
-        <p className="loading">{s.loading}</p>
-      ) : null}
+      <ChartStatus failed={failed} loaded={!!plotly} onRetry={() => setFailed(false)} loadingText={s.loading} />
       <div ref={el} />
     </div>
   );

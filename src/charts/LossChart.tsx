@@ -2,11 +2,12 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 're
 import { chartColors, loadPlotly, type PlotlyLike } from './plotly';
 import { useTheme } from '../state/theme';
 import { defineStrings, useStrings } from '../app/i18n';
+import { ChartStatus } from './ChartStatus';
 import './charts.css';
 
 const S = defineStrings({
-  ja: { loading: '損失のグラフを準備中…', failed: 'グラフ描画ライブラリを読み込めませんでした。', retry: '再試行', x: '反復 (iteration)', y: '損失 (loss)', now: 'この実行', prev: '前の実行' },
-  en: { loading: 'Preparing the loss chart…', failed: 'The charting library could not be loaded.', retry: 'Try again', x: 'iteration', y: 'loss', now: 'this run', prev: 'previous run' },
+  ja: { loading: '損失のグラフを準備中…', x: '反復 (iteration)', y: '損失 (loss)', now: 'この実行', prev: '前の実行' },
+  en: { loading: 'Preparing the loss chart…', x: 'iteration', y: 'loss', now: 'this run', prev: 'previous run' },
 });
 
 export interface Series {
@@ -85,16 +86,7 @@ export const LossChart = forwardRef<LossHandle, Props>(function LossChart({ heig
 
   return (
     <div className="plot loss-chart" role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height }}>
-      {failed ? (
-        <div className="error-msg" role="alert">
-          {s.failed}{' '}
-          <button type="button" onClick={() => setFailed(false)}>
-            {s.retry}
-          </button>
-        </div>
-      ) : !plotly ? (
-        <p className="loading">{s.loading}</p>
-      ) : null}
+      <ChartStatus failed={failed} loaded={!!plotly} onRetry={() => setFailed(false)} loadingText={s.loading} />
       <div ref={el} />
     </div>
   );

@@ -1,12 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTheme } from '../state/theme';
 import { loadPlotly, type PlotlyLike } from './plotly';
-import { defineStrings, useStrings } from '../app/i18n';
+import { ChartStatus } from './ChartStatus';
 
-const S = defineStrings({
-  ja: { loading: 'グラフを読み込み中…', failed: 'グラフ描画ライブラリを読み込めませんでした。ネットワークを確認して再試行してください。', retry: '再試行' },
-  en: { loading: 'Loading the chart…', failed: 'The charting library could not be loaded. Check the connection and try again.', retry: 'Try again' },
-});
 
 interface PlotProps {
   /** Builds the traces and layout; called whenever `deps` or the theme change. */
@@ -23,7 +19,6 @@ interface PlotProps {
  * at animation-frame rate (the training lab) use Plotly directly with requestAnimationFrame.
  */
 export function Plot({ figure, deps, height = 280, ariaLabel, testId }: PlotProps) {
-  const s = useStrings(S);
   const el = useRef<HTMLDivElement>(null);
   const [plotly, setPlotly] = useState<PlotlyLike | null>(null);
   const [failed, setFailed] = useState(false);
@@ -62,16 +57,7 @@ export function Plot({ figure, deps, height = 280, ariaLabel, testId }: PlotProp
 
   return (
     <div className="plot" role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height }}>
-      {failed ? (
-        <div className="error-msg" role="alert">
-          {s.failed}{' '}
-          <button type="button" onClick={() => setFailed(false)}>
-            {s.retry}
-          </button>
-        </div>
-      ) : !plotly ? (
-        <p className="loading">{s.loading}</p>
-      ) : null}
+      <ChartStatus failed={failed} loaded={!!plotly} onRetry={() => setFailed(false)} />
       <div ref={el} />
     </div>
   );

@@ -6,7 +6,7 @@
  * d = (lo + h) − lo.
  */
 import type { Mat } from '../nn/matrix';
-import { classGrid, gridFromBounds, type GridSpec as CoreGridSpec } from '../nn/boundary';
+import { classGrid, dataBounds, gridFromBounds, type GridSpec as CoreGridSpec } from '../nn/boundary';
 import type { TwoLayerNet } from '../nn/twoLayerNet';
 
 export interface GridSpec {
@@ -27,18 +27,8 @@ export function arangeSpec(lo: number, hi: number, h: number): { n: number; d: n
   return { n: Math.max(0, Math.ceil((hi - lo) / h)), d: lo + h - lo };
 }
 
-/** The data's bounds padded by `pad` (the book: x[:, 0].min() − .1 … max() + .1). */
-export function bounds(x: Mat, pad = 0.1): { xMin: number; xMax: number; yMin: number; yMax: number } {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let i = 0; i < x.rows; i++) {
-    const a = x.data[2 * i], b = x.data[2 * i + 1];
-    if (a < x0) x0 = a;
-    if (a > x1) x1 = a;
-    if (b < y0) y0 = b;
-    if (b > y1) y1 = b;
-  }
-  return { xMin: x0 - pad, xMax: x1 + pad, yMin: y0 - pad, yMax: y1 + pad };
-}
+/** The data's bounds padded by `pad` (the core's, re-exported for the lab's views). */
+export const bounds = dataBounds;
 
 /** The grid at spacing `h`, or with `cells` points along the longer axis. */
 export function gridSpecFor(x: Mat, opts: { h?: number; cells?: number }): GridSpec {

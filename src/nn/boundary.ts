@@ -42,13 +42,8 @@ export interface GridSpec {
   h: number;
 }
 
-/**
- * The book's plotting grid for 2-D data x: bounds [min − pad, max + pad] on each axis, then
- * `np.meshgrid(np.arange(x_min, x_max, h), np.arange(y_min, y_max, h))`.
- */
-export function gridSpec(x: Mat, h: number, pad = 0.1): GridSpec {
-  if (x.cols !== 2 || x.rows === 0) throw new Error(`gridSpec: need 2-D points, got (${x.rows}, ${x.cols})`);
-  if (!(h > 0)) throw new Error(`gridSpec: h must be positive, got ${h}`);
+/** The data's bounds padded by `pad` per axis (the book's script: x[:, 0].min() − .1 … max() + .1). */
+export function dataBounds(x: Mat, pad = 0.1): { xMin: number; xMax: number; yMin: number; yMax: number } {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < x.rows; i++) {
     const a = x.data[2 * i], b = x.data[2 * i + 1];
@@ -57,7 +52,18 @@ export function gridSpec(x: Mat, h: number, pad = 0.1): GridSpec {
     if (b < y0) y0 = b;
     if (b > y1) y1 = b;
   }
-  return gridFromBounds(x0 - pad, x1 + pad, y0 - pad, y1 + pad, h);
+  return { xMin: x0 - pad, xMax: x1 + pad, yMin: y0 - pad, yMax: y1 + pad };
+}
+
+/**
+ * The book's plotting grid for 2-D data x: bounds [min − pad, max + pad] on each axis, then
+ * `np.meshgrid(np.arange(x_min, x_max, h), np.arange(y_min, y_max, h))`.
+ */
+export function gridSpec(x: Mat, h: number, pad = 0.1): GridSpec {
+  if (x.cols !== 2 || x.rows === 0) throw new Error(`gridSpec: need 2-D points, got (${x.rows}, ${x.cols})`);
+  if (!(h > 0)) throw new Error(`gridSpec: h must be positive, got ${h}`);
+  const b = dataBounds(x, pad);
+  return gridFromBounds(b.xMin, b.xMax, b.yMin, b.yMax, h);
 }
 
 /** A meshgrid over given bounds (x in [xMin, xMax), y in [yMin, yMax), step h). */
