@@ -5,8 +5,12 @@ import type { LabSnapshot } from '../../lab/session';
 import { labStrings } from './strings';
 import { parseReason } from './labData';
 
-/** Notes listed one by one; the rest are counted, so a junk URL cannot flood the page. */
-export const MAX_LISTED_NOTES = 10;
+/**
+ * Every note about a real setting is listed (there are only as many as the schema has keys);
+ * notes about unknown keys are listed up to this many and the rest counted, so a junk URL
+ * cannot flood the page.
+ */
+export const MAX_LISTED_UNKNOWN = 5;
 
 /** The visible note about URL settings that were ignored (data-testid="settings-note"). */
 export function SettingsNote() {
@@ -15,16 +19,20 @@ export function SettingsNote() {
   const notes = useLabSettings((st) => st.notes);
   const dismiss = useLabSettings((st) => st.dismissNotes);
   if (notes.length === 0) return null;
+  const known = notes.filter((n) => n.reason !== 'unknown');
+  const unknown = notes.filter((n) => n.reason === 'unknown');
+  const listed = [...known, ...unknown.slice(0, MAX_LISTED_UNKNOWN)];
+  const more = notes.length - listed.length;
   return (
     <div className="settings-note" data-testid="settings-note" role="note">
       <strong>{s.notesTitle}</strong>
       <ul>
-        {notes.slice(0, MAX_LISTED_NOTES).map((n, i) => (
+        {listed.map((n, i) => (
           <li key={i} data-key={n.key}>
             {formatNote(n, lang)}
           </li>
         ))}
-        {notes.length > MAX_LISTED_NOTES && <li data-testid="settings-note-more">{s.moreNotes(notes.length - MAX_LISTED_NOTES)}</li>}
+        {more > 0 && <li data-testid="settings-note-more">{s.moreNotes(more)}</li>}
       </ul>
       <button type="button" onClick={dismiss}>
         {s.dismiss}
