@@ -55,10 +55,16 @@ export async function sample(page: Page, cdp: CDPSession): Promise<Sample> {
 }
 
 /** What is not flat between two samples (empty when flat). */
+/** One-off listeners tolerated between two samples (see flatness). */
+export const LISTENER_SLACK = 5;
+
 export function flatness(before: Sample, after: Sample): string[] {
   const bad: string[] = [];
   if (after.workers !== before.workers) bad.push(`workers ${before.workers} → ${after.workers}`);
-  if (after.listeners > before.listeners) bad.push(`event listeners ${before.listeners} → ${after.listeners}`);
+  // A leak grows with the work: one listener per restart is +20 over the test's 20 restarts.
+  // Plotly adds a few listeners once, lazily (legend and drag layers on an auto-margin redraw),
+  // seen as +2 to +4 on some runs and 0 on others; that is not growth, so allow a handful.
+  if (after.listeners > before.listeners + LISTENER_SLACK) bad.push(`event listeners ${before.listeners} → ${after.listeners}`);
   if (after.nodes > before.nodes * 1.05 + 20) bad.push(`DOM nodes ${before.nodes} → ${after.nodes}`);
   if (after.heapMB > Math.max(before.heapMB * 1.25, before.heapMB + 4)) bad.push(`heap ${before.heapMB.toFixed(1)} → ${after.heapMB.toFixed(1)} MB`);
   if (after.lossPoints > MAX_LOSS_POINTS) bad.push(`loss chart has ${after.lossPoints} points (> ${MAX_LOSS_POINTS})`);

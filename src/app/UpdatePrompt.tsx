@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { defineStrings, useStrings } from './i18n';
 import './UpdatePrompt.css';
 
@@ -40,6 +40,9 @@ export function UpdatePrompt() {
   const [update, setUpdate] = useState<Update | null>(null);
   const [needRefresh, setNeedRefresh] = useState(false);
   const [offlineReady, setOfflineReady] = useState(false);
+  // "Later" holds for the rest of this visit: the same waiting build can be announced more
+  // than once (an update check right after the first), and the reader has already answered.
+  const postponed = useRef(false);
 
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return;
@@ -49,7 +52,7 @@ export function UpdatePrompt() {
         if (!alive) return;
         const updateSW = registerSW({
           immediate: true,
-          onNeedRefresh: () => alive && setNeedRefresh(true),
+          onNeedRefresh: () => alive && !postponed.current && setNeedRefresh(true),
           onOfflineReady: () => alive && setOfflineReady(true),
         });
         setUpdate(() => updateSW);
@@ -70,7 +73,13 @@ export function UpdatePrompt() {
           <button type="button" className="primary" onClick={() => reloadInto(update)} data-testid="update-reload">
             {s.reload}
           </button>
-          <button type="button" onClick={() => setNeedRefresh(false)}>
+          <button
+            type="button"
+            onClick={() => {
+              postponed.current = true;
+              setNeedRefresh(false);
+            }}
+          >
             {s.later}
           </button>
         </div>
