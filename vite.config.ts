@@ -1,18 +1,18 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import mdx from '@mdx-js/rollup';
 import remarkMath from 'remark-math';
 import remarkGfm from 'remark-gfm';
 import rehypeKatex from 'rehype-katex';
-import { sections, chapter, sectionPath } from './chapters/ch01/index';
+import type { PageRef } from './chapters/index';
 import { cspHeaders, cspMeta, offline } from './src/sw/vitePlugins';
 
 /**
  * Clean paths (/ch01/1-3#graph) on any static file server: after the build, write a copy of
- * index.html at every route with that section's <title>, plus a 404.html. The client router
- * takes over from there.
+ * index.html at every page of the chapter registry with that page's <title>, plus a 404.html.
+ * The client router takes over from there.
  */
-function routePages(): Plugin {
+function routePages(pages: PageRef[], heading: (ref: PageRef) => string): Plugin {
   return {
     name: 'dlfs2-route-pages',
     apply: 'build',
@@ -21,43 +21,49 @@ function routePages(): Plugin {
       const index = bundle['index.html'];
       if (!index || index.type !== 'asset') return;
       const html = String(index.source);
-      for (const s of sections) {
-        const title = `${s.number} ${s.title.ja} / ${s.title.en} — DLFS2 Companion`;
+      for (const ref of pages) {
         this.emitFile({
           type: 'asset',
-          fileName: `${sectionPath(s.id).slice(1)}/index.html`,
-          source: html.replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`),
+          fileName: `${ref.path.slice(1)}/index.html`,
+          source: html.replace(/<title>[^<]*<\/title>/, `<title>${heading(ref)} — DLFS2 Companion</title>`),
         });
       }
       this.emitFile({ type: 'asset', fileName: '404.html', source: html });
-      void chapter;
     },
   };
 }
 
-export default defineConfig({
-  // BASE_PATH=/dlfs2-companion/ npm run build  → a site served from a sub-path.
-  base: process.env.BASE_PATH ?? '/',
-  plugins: [
-    {
-      enforce: 'pre',
-      ...mdx({
-        remarkPlugins: [remarkGfm, remarkMath],
-        rehypePlugins: [rehypeKatex],
-        providerImportSource: '@mdx-js/react',
-      }),
+export default defineConfig(async (): Promise<UserConfig> => {
+  // Test-only: CHAPTER_FIXTURE=1 also registers the fixture chapter (see chapters/index.ts).
+  // The registry reads the switch when it loads, so it is set before the registry is imported.
+  const chapterFixture = process.env.CHAPTER_FIXTURE === '1';
+  Object.assign(globalThis, { __CHAPTER_FIXTURE__: chapterFixture });
+  const { allPages, chaptersLabel, pageHeading } = await import('./chapters/index');
+  return {
+    // BASE_PATH=/dlfs2-companion/ npm run build  → a site served from a sub-path.
+    base: process.env.BASE_PATH ?? '/',
+    define: { __CHAPTER_FIXTURE__: JSON.stringify(chapterFixture) },
+    plugins: [
+      {
+        enforce: 'pre',
+        ...mdx({
+          remarkPlugins: [remarkGfm, remarkMath],
+          rehypePlugins: [rehypeKatex],
+          providerImportSource: '@mdx-js/react',
+        }),
+      },
+      react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
+      routePages(allPages(), (ref) => `${pageHeading(ref.page, 'ja')} / ${pageHeading(ref.page, 'en')}`),
+      cspMeta(), // CSP <meta> in every emitted page, headers from dev/preview
+      cspHeaders(),
+      offline(chaptersLabel()),
+    ],
+    worker: { format: 'es' },
+    build: {
+      target: 'es2022',
+      chunkSizeWarningLimit: 5000, // Plotly is one large lazy chunk, loaded only by pages that chart
     },
-    react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
-    routePages(),
-    cspMeta(), // issue 7: CSP <meta> in every emitted page, headers from dev/preview, offline SW
-    cspHeaders(),
-    offline(),
-  ],
-  worker: { format: 'es' },
-  build: {
-    target: 'es2022',
-    chunkSizeWarningLimit: 5000, // Plotly is one large lazy chunk, loaded only by pages that chart
-  },
-  server: { port: Number(process.env.PORT ?? 5173) },
-  preview: { port: Number(process.env.PORT ?? 4173) },
+    server: { port: Number(process.env.PORT ?? 5173) },
+    preview: { port: Number(process.env.PORT ?? 4173) },
+  };
 });

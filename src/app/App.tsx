@@ -1,4 +1,5 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { CHAPTERS } from '../../chapters/index';
 import { ChapterPage } from './ChapterPage';
 import { Home } from './Home';
 import { NotFound } from './NotFound';
@@ -13,7 +14,10 @@ export function App() {
     <BrowserRouter basename={basename}>
       <Routes>
         <Route path="/" element={<Home />} />
-        <Route path="/ch01/:section" element={<ChapterPage />} />
+        {/* one route per registered chapter; an unknown page of a chapter shows the 404 */}
+        {CHAPTERS.map((ch) => (
+          <Route key={ch.id} path={`/${ch.id}/:page`} element={<ChapterPage chapterId={ch.id} />} />
+        ))}
         <Route path="*" element={<NotFound />} />
       </Routes>
     </BrowserRouter>

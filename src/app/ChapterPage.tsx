@@ -1,30 +1,15 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, type ComponentType } from 'react';
+import { Suspense, useEffect, useLayoutEffect } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { MDXProvider } from '@mdx-js/react';
-import { sections, sectionPath, findSection } from '../../chapters/ch01/index';
-import { useLang, type Lang } from '../state/lang';
+import { findPage, neighbours, pageHeading } from '../../chapters/index';
+import { useLang } from '../state/lang';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
+import { NumberedTitle } from './NumberedTitle';
 import { mdxComponents } from './mdxComponents';
-import { shellStrings, useBilingual, useStrings } from './i18n';
-
-// One lazily loaded module per section and language: a page downloads only its own prose and
-// the widgets it imports (Plotly stays out of pages that chart nothing).
-const mdxModules = import.meta.glob<{ default: ComponentType }>('../../chapters/ch01/*.mdx');
-const lazyPages = new Map<string, ComponentType>();
-
-function pageComponent(id: string, lang: Lang): ComponentType | undefined {
-  const key = `../../chapters/ch01/${id}.${lang}.mdx`;
-  const load = mdxModules[key];
-  if (!load) return undefined;
-  let page = lazyPages.get(key);
-  if (!page) {
-    page = lazy(load);
-    lazyPages.set(key, page);
-  }
-  return page;
-}
+import { CurrentPage, pageComponent } from './pageContent';
+import { shellStrings, useStrings } from './i18n';
 
 /** After the prose has rendered, bring the heading named in the address into view. */
 function ScrollToHash() {
@@ -37,28 +22,27 @@ function ScrollToHash() {
   return null;
 }
 
-export function ChapterPage() {
-  const { section: id } = useParams();
+/** One page of a registered chapter (`/<chapterId>/:page`), or the 404 for an unknown page. */
+export function ChapterPage({ chapterId }: { chapterId: string }) {
+  const { page: pageId } = useParams();
   const lang = useLang((s) => s.lang);
   const s = useStrings(shellStrings);
-  const pick = useBilingual();
-  const section = findSection(id);
+  const ref = findPage(chapterId, pageId);
   useEffect(() => {
-    if (section) document.title = `${section.number} ${pick(section.title)} — ${s.siteTitle}`;
+    if (ref) document.title = `${pageHeading(ref.page, lang)} — ${s.siteTitle}`;
   });
-  if (!section) return <NotFound />;
-  const Page = pageComponent(section.id, lang);
-  const index = sections.indexOf(section);
-  const prev = sections[index - 1];
-  const next = sections[index + 1];
+  if (!ref) return <NotFound />;
+  const { page } = ref;
+  const Page = pageComponent(ref, lang);
+  const { prev, next } = neighbours(ref);
   return (
-    <Layout section={section.id}>
-      <article className="chapter-page" data-section={section.id}>
+    <Layout current={ref}>
+      <article className="chapter-page" data-chapter={ref.chapter.id} data-section={page.id}>
         <h1>
-          <span className="sec-number">{section.number}</span> {pick(section.title)}
+          <NumberedTitle item={page} />
         </h1>
         <ErrorBoundary
-          key={`${section.id}.${lang}`}
+          key={`${ref.path}.${lang}`}
           fallback={(error) => (
             <div role="alert" className="page-error">
               <h2>{s.pageErrorTitle}</h2>
@@ -71,15 +55,17 @@ export function ChapterPage() {
           )}
         >
           <Suspense fallback={<p className="loading">{s.loading}</p>}>
-            <MDXProvider components={mdxComponents}>{Page ? <Page /> : null}</MDXProvider>
+            <CurrentPage.Provider value={ref}>
+              <MDXProvider components={mdxComponents}>{Page ? <Page /> : null}</MDXProvider>
+            </CurrentPage.Provider>
             <ScrollToHash />
           </Suspense>
         </ErrorBoundary>
       </article>
       <nav className="prev-next" aria-label={`${s.previous} / ${s.next}`}>
         {prev ? (
-          <Link to={sectionPath(prev.id)} rel="prev" className="prev">
-            ← {s.previous}: {prev.number} {pick(prev.title)}
+          <Link to={prev.path} rel="prev" className="prev">
+            ← {s.previous}: {pageHeading(prev.page, lang)}
           </Link>
         ) : (
           <Link to="/" rel="prev" className="prev">
@@ -87,8 +73,8 @@ export function ChapterPage() {
           </Link>
         )}
         {next && (
-          <Link to={sectionPath(next.id)} rel="next" className="next">
-            {s.next}: {next.number} {pick(next.title)} →
+          <Link to={next.path} rel="next" className="next">
+            {s.next}: {pageHeading(next.page, lang)} →
           </Link>
         )}
       </nav>

@@ -1,9 +1,10 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { chapter, sections, sectionPath } from '../../chapters/ch01/index';
+import { CHAPTERS, chapterLabel, pagePath, type Chapter, type PageRef } from '../../chapters/index';
 import { useLang } from '../state/lang';
 import { useTheme } from '../state/theme';
-import { shellStrings, useBilingual, useStrings } from './i18n';
+import { NumberedTitle } from './NumberedTitle';
+import { shellStrings, useStrings } from './i18n';
 
 function LangSwitch() {
   const s = useStrings(shellStrings);
@@ -39,40 +40,56 @@ function ThemeToggle() {
   );
 }
 
-/** The chapter's contents: every section, and the current section's subsections. */
-export function Contents({ current }: { current?: string }) {
+/**
+ * The contents: every registered chapter with its pages, and the current page's subsections.
+ * Only the current page's chapter is opened out (all chapters on pages outside any chapter).
+ */
+export function Contents({ current }: { current?: PageRef }) {
   const s = useStrings(shellStrings);
-  const pick = useBilingual();
+  const lang = useLang((st) => st.lang);
+  const open = (ch: Chapter) => !current || current.chapter.id === ch.id;
   return (
     <nav className="contents" aria-label={s.contents}>
-      <div className="contents-title">
-        {s.chapter} {pick(chapter.title)}
-      </div>
-      <ol>
-        {sections.map((sec) => (
-          <li key={sec.id}>
-            <NavLink to={sectionPath(sec.id)} end>
-              <span className="sec-number">{sec.number}</span> {pick(sec.title)}
-            </NavLink>
-            {sec.id === current && (
-              <ol className="contents-subs" aria-label={s.onThisPage}>
-                {sec.subsections.map((sub) => (
-                  <li key={sub.id}>
-                    <a href={`#${sub.id}`}>
-                      <span className="sec-number">{sub.number}</span> {pick(sub.title)}
-                    </a>
-                  </li>
-                ))}
-              </ol>
+      {CHAPTERS.map((ch) => (
+        <div key={ch.id} className="contents-chapter" data-chapter={ch.id}>
+          <div className="contents-title">
+            {open(ch) ? (
+              `${chapterLabel(ch)[lang]} ${ch.title[lang]}`
+            ) : (
+              <Link to={pagePath(ch, ch.pages[0])}>
+                {chapterLabel(ch)[lang]} {ch.title[lang]}
+              </Link>
             )}
-          </li>
-        ))}
-      </ol>
+          </div>
+          {open(ch) && (
+            <ol>
+              {ch.pages.map((page) => (
+                <li key={page.id}>
+                  <NavLink to={pagePath(ch, page)} end>
+                    <NumberedTitle item={page} />
+                  </NavLink>
+                  {current?.page.id === page.id && page.subsections.length > 0 && (
+                    <ol className="contents-subs" aria-label={s.onThisPage}>
+                      {page.subsections.map((sub) => (
+                        <li key={sub.id}>
+                          <a href={`#${sub.id}`}>
+                            <NumberedTitle item={sub} />
+                          </a>
+                        </li>
+                      ))}
+                    </ol>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      ))}
     </nav>
   );
 }
 
-export function Layout({ children, section }: { children: ReactNode; section?: string }) {
+export function Layout({ children, current }: { children: ReactNode; current?: PageRef }) {
   const s = useStrings(shellStrings);
   const location = useLocation();
   // A new page starts at its top unless the address names a heading.
@@ -96,10 +113,10 @@ export function Layout({ children, section }: { children: ReactNode; section?: s
       <div className="site-body">
         <details className="contents-mobile">
           <summary>{s.contents}</summary>
-          <Contents current={section} />
+          <Contents current={current} />
         </details>
         <aside className="sidebar">
-          <Contents current={section} />
+          <Contents current={current} />
         </aside>
         <main id="main" className="content" tabIndex={-1}>
           {children}

@@ -1,4 +1,4 @@
-import { useLang, type Lang } from '../state/lang';
+import { useLang, type Bilingual, type Lang } from '../state/lang';
 
 /**
  * Every string a reader sees lives in a table like this one, next to the component that shows
@@ -16,8 +16,8 @@ export function useStrings<T>(table: Record<Lang, T>): T {
   return table[lang];
 }
 
-/** Picks one language's text from a `{ ja, en }` pair (titles in chapters/ch01/index.ts). */
-export function useBilingual(): (text: Record<Lang, string>) => string {
+/** Picks one language's text from a `{ ja, en }` pair (titles in the chapter registry, list items). */
+export function useBilingual(): (text: Bilingual) => string {
   const lang = useLang((s) => s.lang);
   return (text) => text[lang];
 }
@@ -26,8 +26,7 @@ export function useBilingual(): (text: Record<Lang, string>) => string {
 export const shellStrings = defineStrings({
   ja: {
     siteTitle: 'DLFS2 コンパニオン',
-    siteSubtitle: '『ゼロから作るDeep Learning ❷』第1章を手で触って学ぶ',
-    chapter: '第1章',
+    siteSubtitle: (chapters: string) => `『ゼロから作るDeep Learning ❷』${chapters}を手で触って学ぶ`,
     contents: '目次',
     onThisPage: 'このページの内容',
     previous: '前へ',
@@ -51,8 +50,7 @@ export const shellStrings = defineStrings({
   },
   en: {
     siteTitle: 'DLFS2 Companion',
-    siteSubtitle: 'Chapter 1 of “Deep Learning from Scratch 2”, to touch and try',
-    chapter: 'Chapter 1',
+    siteSubtitle: (chapters: string) => `${chapters} of “Deep Learning from Scratch 2”, to touch and try`,
     contents: 'Contents',
     onThisPage: 'On this page',
     previous: 'Previous',

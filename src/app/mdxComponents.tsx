@@ -1,30 +1,26 @@
-import type { ReactNode } from 'react';
-import { sections, type Subsection } from '../../chapters/ch01/index';
-import { useBilingual, defineStrings, useStrings } from './i18n';
+import { useContext, type ReactNode } from 'react';
+import { NumberedTitle } from './NumberedTitle';
+import { CurrentPage } from './pageContent';
+import { defineStrings, useStrings } from './i18n';
 
 const S = defineStrings({
   ja: { bookNote: '本のコードでは', anchor: 'この見出しへのリンク' },
   en: { bookNote: 'In the book’s code', anchor: 'Link to this heading' },
 });
 
-function findSub(id: string): Subsection | undefined {
-  for (const s of sections) for (const sub of s.subsections) if (sub.id === id) return sub;
-  return undefined;
-}
-
 /**
- * A subsection heading. Its number, title (in the current language) and anchor id come from
- * chapters/ch01/index.ts, so the page, the table of contents and links like
- * /ch01/1-1#broadcasting always agree.
+ * A subsection heading. Its number, title (in the current language) and anchor id come from the
+ * current page's entry in the chapter registry (chapters/<chapter>/index.ts), so the page, the
+ * table of contents and links like /ch01/1-1#broadcasting always agree.
  */
 export function Sub({ id }: { id: string }) {
-  const pick = useBilingual();
   const s = useStrings(S);
-  const sub = findSub(id);
-  if (!sub) throw new Error(`Unknown subsection id "${id}" (add it to chapters/ch01/index.ts)`);
+  const ref = useContext(CurrentPage);
+  const sub = ref?.page.subsections.find((x) => x.id === id);
+  if (!sub) throw new Error(`Unknown subsection id "${id}" (add it to the page's subsections in chapters/${ref?.chapter.id ?? '…'}/index.ts)`);
   return (
     <h2 id={sub.id} className="sub-heading">
-      <span className="sub-number">{sub.number}</span> {pick(sub.title)}
+      <NumberedTitle item={sub} numberClass="sub-number" />
       <a className="anchor" href={`#${sub.id}`} aria-label={s.anchor}>
         #
       </a>

@@ -9,7 +9,7 @@
  * hardening fuzzer and the unit tests call it in Node.
  */
 import { create } from 'zustand';
-import type { Lang } from '../../chapters/ch01/index';
+import type { Lang } from './lang';
 
 /** The optimizers of the book's common/optimizer.py, by their URL names. */
 export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const;

@@ -1,12 +1,14 @@
 import { create } from 'zustand';
-import type { Lang } from '../../chapters/ch01/index';
 
-export type { Lang };
+/** The companion's two languages. */
+export type Lang = 'ja' | 'en';
+/** A text in both languages (titles in the chapter registry, items of widgets' lists). */
+export type Bilingual = Record<Lang, string>;
 export const LANGS: readonly Lang[] = ['ja', 'en'];
 const STORAGE_KEY = 'dlfs2.lang';
 
 function isLang(v: unknown): v is Lang {
-  return v === 'ja' || v === 'en';
+  return (LANGS as readonly unknown[]).includes(v);
 }
 
 function safeStorage(): Storage | undefined {

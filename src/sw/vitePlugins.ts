@@ -8,6 +8,7 @@
  */
 import type { Plugin, PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Bilingual } from '../state/lang';
 import { contentSecurityPolicy } from './csp';
 
 export function cspMeta(): Plugin {
@@ -48,19 +49,21 @@ export function cspHeaders(): Plugin {
 /**
  * Offline after the first visit: workbox precaches every file of the build (Plotly and the
  * KaTeX woff2 fonts included) and answers every navigation with the app shell, so each route
- * opens without a network. `registerType: 'prompt'`: a new build waits until the reader
- * chooses to reload (src/app/UpdatePrompt.tsx), so a training run is never cut off.
+ * opens without a network (the route pages of every registered chapter are files of the build,
+ * so they are precached too). `chapters` names the chapters in the web manifest.
+ * `registerType: 'prompt'`: a new build waits until the reader chooses to reload
+ * (src/app/UpdatePrompt.tsx), so a training run is never cut off.
  * Registration happens only in production builds (src/main.tsx imports the prompt only then).
  */
-export function offline(): PluginOption {
+export function offline(chapters: Bilingual): PluginOption {
   return VitePWA({
     registerType: 'prompt',
     injectRegister: false,
     filename: 'sw.js',
     manifest: {
-      name: 'DLFS2 Companion — ゼロから作るDeep Learning ❷ 第1章',
+      name: `DLFS2 Companion — ゼロから作るDeep Learning ❷ ${chapters.ja}`,
       short_name: 'DLFS2',
-      description: 'An interactive companion to chapter 1 of Deep Learning from Scratch 2',
+      description: `An interactive companion to ${chapters.en.toLowerCase()} of Deep Learning from Scratch 2`,
       lang: 'ja',
       theme_color: '#1f4e79',
       background_color: '#ffffff',

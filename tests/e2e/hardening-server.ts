@@ -63,5 +63,9 @@ export function serveStatic(root: string, port: number, base = '/') {
   };
 }
 
-/** A port for a spec's own server, away from the dev/preview port in use. */
-export const ownPort = (offset: number) => Number(process.env.E2E_PORT ?? 4317) + 1000 + offset;
+/**
+ * A port for a spec's own server: E2E_PORT + offset (1–9), so a worktree's servers stay inside
+ * the ten ports from its E2E_PORT. Each spec uses its own offset (offline 1, sub-path 2,
+ * chapter registry 3).
+ */
+export const ownPort = (offset: number) => Number(process.env.E2E_PORT ?? 4317) + offset;

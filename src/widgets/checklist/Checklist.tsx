@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { useLang } from '../../state/lang';
-import { sections } from '../../../chapters/ch01/index';
+import { ch01 } from '../../../chapters/ch01/index';
 import { Widget } from '../ui/Widget';
 import { CHECKLIST, itemHref, loadChecked, saveChecked } from './items';
 import './Checklist.css';
@@ -47,7 +47,7 @@ export function Checklist() {
     saveChecked(storage(), new Set());
   }
 
-  const groups = sections.filter((sec) => CHECKLIST.some((i) => i.section === sec.id));
+  const groups = ch01.pages.filter((sec) => CHECKLIST.some((i) => i.section === sec.id));
   return (
     <Widget name="checklist" title={s.title} data={{ 'data-checked': String(checked.size), 'data-total': String(CHECKLIST.length) }}>
       <p className="w-note">{s.intro}</p>

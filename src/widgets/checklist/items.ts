@@ -2,7 +2,9 @@
  * §1.6: the chapter's ideas as a checklist, each pointing at the widget where the reader can try
  * it. `widget` is the widget's `data-widget` name (its frame has id `widget-<name>`).
  */
-import type { Bilingual } from '../../../chapters/ch01/index';
+import { pagePath } from '../../../chapters/index';
+import { ch01 } from '../../../chapters/ch01/index';
+import type { Bilingual } from '../../state/lang';
 
 export interface ChecklistItem {
   id: string;
@@ -35,7 +37,7 @@ export const CHECKLIST: readonly ChecklistItem[] = [
 
 /** Where an item's link goes. */
 export function itemHref(item: ChecklistItem): string {
-  return `/ch01/${item.section}#widget-${item.widget}`;
+  return `${pagePath(ch01, { id: item.section })}#widget-${item.widget}`;
 }
 
 const KEY = 'dlfs2.checklist.v1';

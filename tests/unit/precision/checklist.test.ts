@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHECKLIST, itemHref, loadChecked, saveChecked } from '../../../src/widgets/checklist/items';
-import { sections } from '../../../chapters/ch01/index';
+import { ch01 } from '../../../chapters/ch01/index';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -29,7 +29,7 @@ describe('§1.6 checklist', () => {
         expect(mdx, `${item.section}.${lang}.mdx imports ${importPath}`).toContain(`'${importPath}'`);
       }
       expect(itemHref(item)).toBe(`/ch01/${item.section}#widget-${item.widget}`);
-      expect(sections.some((s) => s.id === item.section)).toBe(true);
+      expect(ch01.pages.some((s) => s.id === item.section)).toBe(true);
     }
   });
 
