@@ -15,7 +15,7 @@
  * - `LabSession` (session.ts): a LabClient plus the requestAnimationFrame drawing loop.
  * - `useActiveLab` (activeLab.ts): the page's lab session, for companions on the same page.
  * - (d) `<CompactLab />` or `<TrainingLab compact />` (src/widgets/lab): the compact lab.
- * - Settings: `parseLabSettings`, `serializeLabSettings`, `LAB_SCHEMA` (src/state/labSettings.ts);
+ * - Settings: `labCodec` and `useLabSettings` (src/state/labSettings.ts, on src/state/settings.ts);
  *   `runSettingsOf(labSettings)` (src/widgets/lab/labData.ts) turns them into `RunSettings`.
  */
 export { LabClient, createTrainingWorker, type LabEvent, type LabListener, type ConfigureOptions } from './client';

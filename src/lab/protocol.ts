@@ -7,7 +7,8 @@
  * - a grid travels as transferred typed arrays, and the worker sends the next grid of a run only
  *   after the page has acknowledged the previous one (`ack`), so grids never queue up.
  */
-import type { OptimizerKey, SamplingKey } from '../state/labSettings';
+import type { OptimizerName } from '../nn/optimizers';
+import type { Sampling } from '../nn/trainer';
 
 export type LabStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
 
@@ -25,8 +26,8 @@ export interface RunSettings {
   lr: number;
   batch: number;
   epochs: number;
-  opt: OptimizerKey;
-  sampling: SamplingKey;
+  opt: OptimizerName;
+  sampling: Sampling;
   runner: RunnerKind;
   /** Trainer.fit's eval_interval (the custom loop always reports every 10 iterations, as the book's script). */
   evalInterval: number;

@@ -36,7 +36,8 @@ export interface StepReport {
 }
 
 /** How mini-batches are drawn: the book's per-epoch permutation, or book 1's `np.random.choice`. */
-export type Sampling = 'permutation' | 'choice';
+export const SAMPLINGS = ['permutation', 'choice'] as const;
+export type Sampling = (typeof SAMPLINGS)[number];
 
 /** Settings shared by both runners. */
 interface RunOptions {

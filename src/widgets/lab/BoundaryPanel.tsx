@@ -100,8 +100,8 @@ export function BoundaryPanel({ session, data, compact, status }: Props) {
       <BoundaryChart ref={chart} data={data} height={size} ariaLabel={s.boundaryLabel} testId="lab-boundary-chart" onReady={onReady} />
       {!compact && (
         <div className="widget-controls boundary-controls">
-          <SettingControl k="view" />
-          {view === 'grid' && <SettingControl k="h" />}
+          <SettingControl store={useLabSettings} k="view" />
+          {view === 'grid' && <SettingControl store={useLabSettings} k="h" />}
           <button type="button" data-testid="lab-book-grid" onClick={drawBookGrid} disabled={busy || running || !session}>
             {busy ? s.bookGridBusy : s.bookGrid}
           </button>

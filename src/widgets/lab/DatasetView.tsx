@@ -21,10 +21,10 @@ export function DatasetView() {
   return (
     <Widget name="spiral-dataset" title={s.dataTitle}>
       <div className="widget-controls">
-        <SettingControl k="seed" testId="data-seed" />
-        <SettingControl k="points" testId="data-points" />
-        <SettingControl k="classes" testId="data-classes" />
-        <SettingControl k="noise" testId="data-noise" />
+        <SettingControl store={useLabSettings} k="seed" testId="data-seed" />
+        <SettingControl store={useLabSettings} k="points" testId="data-points" />
+        <SettingControl store={useLabSettings} k="classes" testId="data-classes" />
+        <SettingControl store={useLabSettings} k="noise" testId="data-noise" />
         <button type="button" data-testid="data-book" onClick={() => reset(['seed', 'points', 'classes', 'noise'])}>
           {s.bookSettings}
         </button>

@@ -1,6 +1,6 @@
 import { useStrings } from '../../app/i18n';
 import { useLang } from '../../state/lang';
-import { formatNote, useLabSettings } from '../../state/labSettings';
+import { formatNote, type SettingsStore } from '../../state/settings';
 import type { LabSnapshot } from '../../lab/session';
 import { labStrings } from './strings';
 import { parseReason } from './labData';
@@ -12,12 +12,12 @@ import { parseReason } from './labData';
  */
 export const MAX_LISTED_UNKNOWN = 5;
 
-/** The visible note about URL settings that were ignored (data-testid="settings-note"). */
-export function SettingsNote() {
+/** The visible note about a lab's URL settings that were ignored (data-testid="settings-note"). */
+export function SettingsNote<S extends Record<string, number | string>>({ store }: { store: SettingsStore<S> }) {
   const s = useStrings(labStrings);
   const lang = useLang((st) => st.lang);
-  const notes = useLabSettings((st) => st.notes);
-  const dismiss = useLabSettings((st) => st.dismissNotes);
+  const notes = store((st) => st.notes);
+  const dismiss = store((st) => st.dismissNotes);
   if (notes.length === 0) return null;
   const known = notes.filter((n) => n.reason !== 'unknown');
   const unknown = notes.filter((n) => n.reason === 'unknown');

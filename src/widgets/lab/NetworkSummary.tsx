@@ -28,7 +28,7 @@ export function NetworkSummary() {
   return (
     <Widget name="network-summary" title={s.netTitle} className="net-summary">
       <div className="widget-controls">
-        <SettingControl k="hidden" testId="net-hidden" />
+        <SettingControl store={useLabSettings} k="hidden" testId="net-hidden" />
       </div>
       <p>
         <code data-testid="net-call">

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Widget } from '../ui/Widget';
 import { ShowCode } from '../ui/ShowCode';
 import { useStrings } from '../../app/i18n';
-import { runKey, useLabSettings } from '../../state/labSettings';
+import { labCodec, useLabSettings } from '../../state/labSettings';
 import { useActiveLab } from '../../lab/activeLab';
 import type { TrainResult } from '../../lab/protocol';
 import { LossChart, type LossHandle } from '../../charts/LossChart';
@@ -36,7 +36,8 @@ export function TrainerView() {
   const s = useStrings(labStrings);
   const session = useActiveLab((x) => x.session);
   const settings = useLabSettings((x) => x.settings);
-  const key = `${runKey(settings)}&eval=${settings.eval}&maxgrad=${settings.maxgrad}`;
+  // trains again when a setting of the run or of Trainer.fit changes
+  const key = labCodec.effectKey(settings, 'restart', 'reevaluate');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'error'>('idle');
   const [error, setError] = useState('');
@@ -85,8 +86,8 @@ export function TrainerView() {
       >
         <p className="trainer-note">{s.trainerNote}</p>
         <div className="widget-controls">
-          <SettingControl k="eval" testId="trainer-eval" />
-          <SettingControl k="maxgrad" testId="trainer-maxgrad" />
+          <SettingControl store={useLabSettings} k="eval" testId="trainer-eval" />
+          <SettingControl store={useLabSettings} k="maxgrad" testId="trainer-maxgrad" />
         </div>
         <LossChart ref={chart} height={220} ariaLabel={s.trainerLossLabel} testId="trainer-loss-chart" names={{ current: s.trainerCurrent, previous: s.trainerPrevious }} />
         <div className="trainer-result readout" role="status">

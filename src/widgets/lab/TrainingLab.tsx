@@ -3,7 +3,7 @@ import { Widget } from '../ui/Widget';
 import { ShowCode } from '../ui/ShowCode';
 import trainerSrc from '../../nn/trainer.ts?raw';
 import { useStrings } from '../../app/i18n';
-import { useLabSettings, type SettingKey } from '../../state/labSettings';
+import { labCodec, useLabSettings, type SettingKey } from '../../state/labSettings';
 import { LossChart, type LossHandle } from '../../charts/LossChart';
 import type { LabSnapshot } from '../../lab/session';
 import { labStrings } from './strings';
@@ -16,7 +16,6 @@ import './lab.css';
 
 const FULL_CONTROLS: SettingKey[] = ['hidden', 'lr', 'batch', 'epochs', 'seed', 'speed', 'opt', 'sampling'];
 const COMPACT_CONTROLS: SettingKey[] = ['lr', 'hidden', 'opt', 'speed'];
-const RUN_KEYS: SettingKey[] = ['seed', 'points', 'classes', 'noise', 'hidden', 'lr', 'batch', 'epochs', 'opt', 'sampling'];
 
 /**
  * The training lab (§1.4.3): sliders, Play/Pause/Step/Reset, and the live loss curve, decision
@@ -79,13 +78,13 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
   return (
     <Widget name={compact ? 'compact-lab' : 'training-lab'} title={compact ? s.compactTitle : s.labTitle} className={`lab-widget${compact ? ' compact' : ''}`}>
       <div className="lab" data-testid="training-lab" ref={root} data-status="idle" data-compact={compact ? 'true' : undefined}>
-        <SettingsNote />
+        <SettingsNote store={useLabSettings} />
         <div className="lab-layout">
           <div className="lab-controls" role="group" aria-label={s.labTitle}>
             {controls.map((k) => (
-              <SettingControl key={k} k={k} />
+              <SettingControl key={k} store={useLabSettings} k={k} />
             ))}
-            <button type="button" className="book-settings" onClick={() => resetKeys(RUN_KEYS)}>
+            <button type="button" className="book-settings" onClick={() => resetKeys(labCodec.keysWith('restart'))}>
               {s.bookSettings}
             </button>
           </div>

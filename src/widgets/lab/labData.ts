@@ -1,7 +1,8 @@
 /**
  * Small helpers between the settings store and the lab engine: the run settings a LabSettings
- * describes, and the spiral data the charts draw (computed on the main thread: 300 points cost
- * microseconds, and the worker builds the very same data from the same seed).
+ * describes (written once: the lab, the Trainer view and §1.5's widgets all use it), and the
+ * spiral data the charts draw (computed on the main thread: 300 points cost microseconds, and
+ * the worker builds the very same data from the same seed).
  */
 import { useMemo } from 'react';
 import { RandomState } from '../../nn/random';
@@ -11,7 +12,7 @@ import type { RunSettings, RunnerKind } from '../../lab/protocol';
 import type { LabSettings } from '../../state/labSettings';
 import type { BoundaryData } from '../../charts/BoundaryChart';
 
-/** The worker's run settings for the lab's settings. */
+/** The worker's run settings for the lab's settings (the book's own with the defaults). */
 export function runSettingsOf(s: LabSettings, runner: RunnerKind = 'loop'): RunSettings {
   return {
     seed: s.seed,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { LabSession, type LabSnapshot } from '../../lab/session';
-import { FOREIGN_KEYS, runKey, serializeLabSettings, syncLabSettingsFromUrl, useLabSettings } from '../../state/labSettings';
+import { labCodec, useLabSettings } from '../../state/labSettings';
 import { faultFromUrl, runSettingsOf } from './labData';
 import { useActiveLab } from '../../lab/activeLab';
 
@@ -13,14 +13,14 @@ import { useActiveLab } from '../../lab/activeLab';
 export function useLabSession(): { session: LabSession | null; snap: LabSnapshot | null; play: () => void; reset: () => void } {
   const [session, setSession] = useState<LabSession | null>(null);
   const settings = useLabSettings((s) => s.settings);
-  const key = runKey(settings);
+  const key = labCodec.effectKey(settings, 'restart');
   const configuredFor = useRef<LabSession | null>(null);
   const fault = useRef(faultFromUrl());
 
   useEffect(() => {
     // The address is the truth: after an in-app navigation the store may hold another page's
     // settings, so read them again before the first run.
-    syncIfChanged();
+    useLabSettings.syncFromUrl();
     const ses = new LabSession();
     setSession(ses);
     useActiveLab.setState({ session: ses });
@@ -68,15 +68,6 @@ export function useLabSession(): { session: LabSession | null; snap: LabSnapshot
     session.start(runSettingsOf(s), { play: false, speed: s.speed, confidence: s.view === 'confidence' });
   };
   return { session, snap, play, reset };
-}
-
-/** Re-reads the URL only when it says something else than the store (no needless re-render). */
-function syncIfChanged(): void {
-  const { settings } = useLabSettings.getState();
-  const fresh = new URLSearchParams(window.location.search);
-  const current = new URLSearchParams(serializeLabSettings(settings));
-  const differs = [...current.keys(), ...fresh.keys()].some((k) => !FOREIGN_KEYS.has(k) && fresh.get(k) !== current.get(k));
-  if (differs) syncLabSettingsFromUrl();
 }
 
 const noSubscribe = () => () => {};

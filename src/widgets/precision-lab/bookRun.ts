@@ -6,26 +6,12 @@
  */
 import { create } from 'zustand';
 import type { ParamsPayload, RunSettings } from '../../lab/protocol';
-import { DEFAULT_SETTINGS } from '../../state/labSettings';
+import { labCodec } from '../../state/labSettings';
+import { runSettingsOf } from '../lab/labData';
 
 /** The lab's defaults are the book's settings; the custom loop is the script that saves weights. */
 export function bookRunSettings(): RunSettings {
-  const d = DEFAULT_SETTINGS;
-  return {
-    seed: d.seed,
-    points: d.points,
-    classes: d.classes,
-    noise: d.noise,
-    hidden: d.hidden,
-    lr: d.lr,
-    batch: d.batch,
-    epochs: d.epochs,
-    opt: d.opt,
-    sampling: d.sampling,
-    runner: 'loop',
-    evalInterval: d.eval,
-    maxGrad: d.maxgrad,
-  };
+  return runSettingsOf(labCodec.defaults);
 }
 
 /** Parameters as the lab engine passes them: [W1, b1, W2, b2] and shapes [[2,H],[H],[H,C],[C]]. */

@@ -1,17 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  FOREIGN_KEYS,
-  LAB_SCHEMA,
-  dataSize,
-  formatNote,
-  parseLabSettings,
-  serializeLabSettings,
-  type LabSettings,
-} from '../../../src/state/labSettings';
+import { dataSize, labCodec, type LabSettings } from '../../../src/state/labSettings';
+import { APP_KEYS, formatNote } from '../../../src/state/settings';
 import { anyText, fuzz, must, nasty } from './harness';
 
+const LAB_SCHEMA = labCodec.schema;
+const DEFAULT_SETTINGS = labCodec.defaults;
+const parseLabSettings = (q: string) => labCodec.parse(q);
+const serializeLabSettings = (s: Partial<LabSettings>) => labCodec.serialize(s);
 const KEYS = LAB_SCHEMA.map((s) => s.key as string);
 const REASONS = new Set(['unknown', 'invalid', 'range', 'batch']);
 
@@ -33,7 +29,7 @@ function assertValid(s: LabSettings): void {
 
 const key = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...KEYS) },
-  { weight: 1, arbitrary: fc.constantFrom(...FOREIGN_KEYS, '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'LR', 'lr ', '') },
+  { weight: 1, arbitrary: fc.constantFrom(...APP_KEYS, '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'LR', 'lr ', '') },
   { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
 );
 const value = fc.oneof(
