@@ -17,11 +17,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
+import { sections, sectionPath } from '../chapters/ch01/index';
 
 export const BUDGET_KB = 150;
 const PORT = Number(process.env.BENCH_PORT ?? 4502);
 const OUT = join(tmpdir(), 'dlfs2-bundle-bench');
-const ROUTES = ['/ch01/1-1', '/ch01/1-2'];
+/** Every route a reader can open first: home, each section, and an unknown path (the 404 page). */
+const ROUTES = ['/', ...sections.map((s) => sectionPath(s.id)), '/no-such-page'];
 
 export interface FirstLoad {
   route: string;
@@ -72,7 +74,9 @@ export async function measure(base: string): Promise<FirstLoad[]> {
           );
         });
         await page.goto(`${base}${route}?lang=${lang}`, { waitUntil: 'networkidle' });
-        await page.waitForSelector('[data-widget]', { timeout: 30_000 });
+        await page.waitForSelector('main h1', { timeout: 30_000 });
+        // prose, widgets and lazily loaded charts: wait until no "loading…" placeholder is left
+        await page.waitForFunction(() => !document.querySelector('.loading'), undefined, { timeout: 60_000 });
         await page.waitForLoadState('networkidle');
         await Promise.all(pending);
         const sum = (k: 'raw' | 'gzip') => files.reduce((a, f) => a + f[k], 0) / 1024;

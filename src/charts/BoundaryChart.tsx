@@ -1,5 +1,6 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import { chartColors, loadPlotly, type PlotlyLike } from './plotly';
+import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useRef } from 'react';
+import { chartColors } from './plotly';
+import { usePlotly } from './usePlotly';
 import { hexToRgb, imageExtent, paintGrid, type PaintMode, type Rgb } from './boundaryImage';
 import type { GridPayload } from '../lab/protocol';
 import { useTheme } from '../state/theme';
@@ -48,34 +49,20 @@ interface Props {
  */
 export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function BoundaryChart({ data, height, ariaLabel, testId, onReady }, ref) {
   const s = useStrings(S);
-  const el = useRef<HTMLDivElement>(null);
-  const [plotly, setPlotly] = useState<PlotlyLike | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { el, plotly, created, status } = usePlotly();
   const theme = useTheme((t) => t.theme);
   const canvas = useRef<HTMLCanvasElement | null>(null);
-  const objectUrl = useRef<string | null>(null);
-  const created = useRef(false);
+  // the blob URL of the last big boundary image, revoked when replaced and on unmount
+  const blob = useRef<{ url: string | null }>({ url: null });
   const last = useRef<{ grid: GridPayload; mode: PaintMode; markers: boolean } | null>(null);
   const markersShown = useRef(false);
-  const labels = useRef(s);
-  labels.current = s;
 
-  useEffect(() => {
-    let alive = true;
-    loadPlotly().then(
-      (p) => alive && setPlotly(p),
-      () => alive && setFailed(true),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [failed]);
-
-  // Create once, then update the points and colours with react (theme or data changed).
-  useEffect(() => {
+  // Create once, then update the points and colours with react (theme or data changed; a new
+  // language alone waits for the next of those).
+  const redraw = useEffectEvent(() => {
     const node = el.current;
     if (!plotly || !node) return;
-    const fig = figure(data, labels.current, height);
+    const fig = figure(data, s, height);
     if (!created.current) {
       created.current = true;
       void plotly.newPlot(node, fig.data, fig.layout, { displayModeBar: false, responsive: true }).then(() => onReady?.());
@@ -85,17 +72,16 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
       const l = last.current;
       if (l) void drawNow(l.grid, l.mode, l.markers);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [plotly, data, theme, height]);
+  });
+  useEffect(() => redraw(), [plotly, data, theme, height]);
 
   useEffect(() => {
-    const node = el.current;
+    const img = blob.current;
     return () => {
-      if (plotly && node) plotly.purge(node);
-      if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
-      created.current = false;
+      if (img.url) URL.revokeObjectURL(img.url);
+      img.url = null;
     };
-  }, [plotly]);
+  }, []);
 
   async function drawNow(grid: GridPayload, mode: PaintMode, markers: boolean): Promise<void> {
     const node = el.current;
@@ -111,7 +97,7 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
     const img = ctx.createImageData(grid.cols, grid.rows);
     paintGrid(grid, palette, mode, img.data, markers ? 0.25 : 0.45);
     ctx.putImageData(img, 0, 0);
-    const source = await canvasUrl(c, objectUrl);
+    const source = await canvasUrl(c, blob.current);
     const ext = imageExtent(grid);
     const image = {
       source,
@@ -148,24 +134,24 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
 
   return (
     <div className="plot boundary-chart" role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height }}>
-      <ChartStatus failed={failed} loaded={!!plotly} onRetry={() => setFailed(false)} loadingText={s.loading} />
+      <ChartStatus {...status} loadingText={s.loading} />
       <div ref={el} />
     </div>
   );
 });
 
 /** A data URL for small canvases (synchronous, cheap); a blob URL for big ones (encoded off-thread). */
-function canvasUrl(c: HTMLCanvasElement, objectUrl: { current: string | null }): Promise<string> {
+function canvasUrl(c: HTMLCanvasElement, slot: { url: string | null }): Promise<string> {
   if (c.width * c.height <= 400 * 400) return Promise.resolve(c.toDataURL());
   return new Promise((resolve, reject) => {
-    c.toBlob((blob) => {
-      if (!blob) {
+    c.toBlob((png) => {
+      if (!png) {
         reject(new Error('could not encode the boundary image'));
         return;
       }
-      if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
-      objectUrl.current = URL.createObjectURL(blob);
-      resolve(objectUrl.current);
+      if (slot.url) URL.revokeObjectURL(slot.url);
+      slot.url = URL.createObjectURL(png);
+      resolve(slot.url);
     });
   });
 }

@@ -1,4 +1,5 @@
-import { Plot } from './Plot';
+import { useCallback } from 'react';
+import { Plot, type Figure } from './Plot';
 import { chartColors } from './plotly';
 
 interface Props {
@@ -14,43 +15,36 @@ interface Props {
 
 /** The spiral data as a scatter plot, one trace (colour and symbol) per class (§1.4.1). */
 export function DatasetChart({ x, labels, classes, ariaLabel, classLabel, height = 320, testId }: Props) {
-  return (
-    <Plot
-      ariaLabel={ariaLabel}
-      testId={testId}
-      height={height}
-      deps={[x, labels, classes, classLabel]}
-      figure={() => {
-        const col = chartColors();
-        const data: unknown[] = [];
-        for (let k = 0; k < classes; k++) {
-          const xs: number[] = [];
-          const ys: number[] = [];
-          for (let i = 0; i < labels.length; i++) {
-            if (labels[i] !== k) continue;
-            xs.push(x[2 * i]);
-            ys.push(x[2 * i + 1]);
-          }
-          data.push({
-            type: 'scatter',
-            mode: 'markers',
-            x: xs,
-            y: ys,
-            name: classLabel(k),
-            marker: { color: col.classes[k], size: 6, symbol: ['circle', 'x', 'triangle-up', 'square', 'diamond', 'cross'][k] },
-          });
-        }
-        return {
-          data,
-          layout: {
-            showlegend: true,
-            legend: { orientation: 'h', y: -0.15 },
-            margin: { l: 36, r: 8, t: 8, b: 30 },
-            xaxis: { range: [-1.15, 1.15], fixedrange: true, zeroline: false },
-            yaxis: { range: [-1.15, 1.15], fixedrange: true, zeroline: false, scaleanchor: 'x', constrain: 'domain' },
-          },
-        };
-      }}
-    />
-  );
+  const figure = useCallback((): Figure => {
+    const col = chartColors();
+    const data: unknown[] = [];
+    for (let k = 0; k < classes; k++) {
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (let i = 0; i < labels.length; i++) {
+        if (labels[i] !== k) continue;
+        xs.push(x[2 * i]);
+        ys.push(x[2 * i + 1]);
+      }
+      data.push({
+        type: 'scatter',
+        mode: 'markers',
+        x: xs,
+        y: ys,
+        name: classLabel(k),
+        marker: { color: col.classes[k], size: 6, symbol: ['circle', 'x', 'triangle-up', 'square', 'diamond', 'cross'][k] },
+      });
+    }
+    return {
+      data,
+      layout: {
+        showlegend: true,
+        legend: { orientation: 'h', y: -0.15 },
+        margin: { l: 36, r: 8, t: 8, b: 30 },
+        xaxis: { range: [-1.15, 1.15], fixedrange: true, zeroline: false },
+        yaxis: { range: [-1.15, 1.15], fixedrange: true, zeroline: false, scaleanchor: 'x', constrain: 'domain' },
+      },
+    };
+  }, [x, labels, classes, classLabel]);
+  return <Plot ariaLabel={ariaLabel} testId={testId} height={height} figure={figure} />;
 }

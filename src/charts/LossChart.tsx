@@ -1,5 +1,6 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import { chartColors, loadPlotly, type PlotlyLike } from './plotly';
+import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useRef } from 'react';
+import { chartColors } from './plotly';
+import { usePlotly } from './usePlotly';
 import { useTheme } from '../state/theme';
 import { defineStrings, useStrings } from '../app/i18n';
 import { ChartStatus } from './ChartStatus';
@@ -36,46 +37,25 @@ interface Props {
  */
 export const LossChart = forwardRef<LossHandle, Props>(function LossChart({ height, ariaLabel, testId, onReady, names }, ref) {
   const s = useStrings(S);
-  const el = useRef<HTMLDivElement>(null);
-  const [plotly, setPlotly] = useState<PlotlyLike | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { el, plotly, created, status } = usePlotly();
   const theme = useTheme((t) => t.theme);
   const lastData = useRef<{ current: Series; previous: Series | null }>({ current: { x: [], y: [] }, previous: null });
-  const created = useRef(false);
-  const strings = useRef({ s, names });
-  strings.current = { s, names };
-
-  useEffect(() => {
-    let alive = true;
-    loadPlotly().then(
-      (p) => alive && setPlotly(p),
-      () => alive && setFailed(true),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [failed]);
 
   function render(): void {
     const node = el.current;
     if (!plotly || !node) return;
     const { current, previous } = lastData.current;
-    const fig = lossFigure(current, previous, strings.current.s, height, strings.current.names);
+    const fig = lossFigure(current, previous, s, height, names);
     if (!created.current) {
       created.current = true;
       void plotly.newPlot(node, fig.data, fig.layout, { displayModeBar: false, responsive: true }).then(() => onReady?.());
     } else void plotly.react(node, fig.data, fig.layout);
   }
 
-  useEffect(render, [plotly, theme, height, s]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => {
-    const node = el.current;
-    return () => {
-      if (plotly && node) plotly.purge(node);
-      created.current = false;
-    };
-  }, [plotly]);
+  // Create the plot once Plotly is here, and redraw for a new theme, size or language (the
+  // data arrive through the handle).
+  const redraw = useEffectEvent(render);
+  useEffect(() => redraw(), [plotly, theme, height, s]);
 
   useImperativeHandle(ref, () => ({
     draw(current, previous) {
@@ -86,7 +66,7 @@ export const LossChart = forwardRef<LossHandle, Props>(function LossChart({ heig
 
   return (
     <div className="plot loss-chart" role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height }}>
-      <ChartStatus failed={failed} loaded={!!plotly} onRetry={() => setFailed(false)} loadingText={s.loading} />
+      <ChartStatus {...status} loadingText={s.loading} />
       <div ref={el} />
     </div>
   );

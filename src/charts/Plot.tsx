@@ -1,13 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useTheme } from '../state/theme';
-import { loadPlotly, type PlotlyLike } from './plotly';
 import { ChartStatus } from './ChartStatus';
+import { usePlotly } from './usePlotly';
 
+export type Figure = { data: unknown[]; layout: Record<string, unknown> };
 
 interface PlotProps {
-  /** Builds the traces and layout; called whenever `deps` or the theme change. */
-  figure: () => { data: unknown[]; layout: Record<string, unknown> };
-  deps: unknown[];
+  /**
+   * Builds the traces and layout; called again when it changes (memoize it with useCallback on
+   * what it reads) or the theme changes.
+   */
+  figure: () => Figure;
   height?: number;
   ariaLabel: string;
   testId?: string;
@@ -18,46 +21,19 @@ interface PlotProps {
  * Plotly.react (recreating plots leaks listeners); it is purged only on unmount. For charts fed
  * at animation-frame rate (the training lab) use Plotly directly with requestAnimationFrame.
  */
-export function Plot({ figure, deps, height = 280, ariaLabel, testId }: PlotProps) {
-  const el = useRef<HTMLDivElement>(null);
-  const [plotly, setPlotly] = useState<PlotlyLike | null>(null);
-  const [failed, setFailed] = useState(false);
+export function Plot({ figure, height = 280, ariaLabel, testId }: PlotProps) {
+  const { el, plotly, status, queue } = usePlotly();
   const theme = useTheme((st) => st.theme);
-  // The draw in flight: purging while Plotly is still drawing throws inside Plotly, so the
-  // unmount waits for it to settle.
-  const drawing = useRef<Promise<unknown>>(Promise.resolve());
 
   useEffect(() => {
-    let alive = true;
-    loadPlotly().then(
-      (p) => alive && setPlotly(p),
-      () => alive && setFailed(true),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [failed]);
-
-  useEffect(() => {
-    if (!plotly || !el.current) return;
+    if (!plotly) return;
     const { data, layout } = figure();
-    const node = el.current;
-    drawing.current = drawing.current
-      .then(() => plotly.react(node, data, baseLayout(layout, height), { displayModeBar: false, responsive: true }))
-      .catch((e: unknown) => console.warn('[dlfs2] chart update failed:', e));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [plotly, theme, height, ...deps]);
-
-  useEffect(() => {
-    const node = el.current;
-    return () => {
-      if (plotly && node) void drawing.current.then(() => plotly.purge(node));
-    };
-  }, [plotly]);
+    queue((p, node) => p.react(node, data, baseLayout(layout, height), { displayModeBar: false, responsive: true }));
+  }, [plotly, queue, figure, theme, height]);
 
   return (
     <div className="plot" role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height }}>
-      <ChartStatus failed={failed} loaded={!!plotly} onRetry={() => setFailed(false)} />
+      <ChartStatus {...status} />
       <div ref={el} />
     </div>
   );

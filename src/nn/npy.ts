@@ -16,6 +16,14 @@ import { unzipSync, zipSync } from 'fflate';
 import { float16BitsOf, fromFloat16Bits } from './float16';
 import type { Mat } from './matrix';
 
+/**
+ * TextDecoder is a global in browsers, workers and Node alike; the core is type-checked without
+ * DOM or Node types (src/nn/tsconfig.json), so the one constructor it uses is typed here.
+ */
+const TextDecoderCtor = (
+  globalThis as unknown as { TextDecoder: new (label?: string, options?: { fatal?: boolean }) => { decode(bytes: Uint8Array): string } }
+).TextDecoder;
+
 // ---------------------------------------------------------------------------------------------
 // Errors
 
@@ -227,7 +235,7 @@ export function readNpy(bytes: Uint8Array, limits: ReadLimits = {}): NdArray {
   let text: string;
   try {
     // Version 1 and 2 headers are latin-1; version 3 allows utf-8. Both are plain ASCII in practice.
-    text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1', { fatal: major === 3 }).decode(raw);
+    text = new TextDecoderCtor(major === 3 ? 'utf-8' : 'latin1', { fatal: major === 3 }).decode(raw);
   } catch {
     throw new NpyError('bad-header', '.npy header is not text', { why: 'encoding' });
   }
@@ -395,7 +403,7 @@ function checkCrcs(zip: Uint8Array, entries: Record<string, Uint8Array>): void {
   const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const { count, cdOffset } = readEocd(zip);
   let p = cdOffset;
-  const dec = new TextDecoder();
+  const dec = new TextDecoderCtor();
   for (let k = 0; k < count; k++) {
     if (p + 46 > zip.length || dv.getUint32(p, true) !== 0x02014b50) {
       throw new NpyError('corrupt-zip', 'the zip central directory is damaged', {});

@@ -390,8 +390,10 @@ export class Trainer {
   }
 }
 
+/** `performance.now()` where the runtime has it (browsers, workers, Node), else `Date.now()`. */
 function nowSeconds(): number {
-  return (globalThis.performance?.now() ?? Date.now()) / 1000;
+  const { performance } = globalThis as { performance?: { now(): number } };
+  return (performance?.now() ?? Date.now()) / 1000;
 }
 
 /** `'| epoch %d |  iter %d / %d | loss %.2f'` — train_custom_loop.py's line. */

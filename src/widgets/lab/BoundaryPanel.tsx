@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStrings } from '../../app/i18n';
 import { useLabSettings } from '../../state/labSettings';
 import { BoundaryChart, type BoundaryData, type BoundaryHandle } from '../../charts/BoundaryChart';
@@ -30,7 +30,9 @@ export function BoundaryPanel({ session, data, compact, status }: Props) {
   const [info, setInfo] = useState<{ rows: number; cols: number; h: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const viewRef = useRef(view);
-  viewRef.current = view;
+  useLayoutEffect(() => {
+    viewRef.current = view;
+  }, [view]);
   const running = status === 'running';
 
   /** Draws a grid and records what is on screen (data-grid-h / data-grid-points for tests). */

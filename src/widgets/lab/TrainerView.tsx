@@ -45,11 +45,18 @@ export function TrainerView() {
   const seq = useRef(0);
   // After the lab's worker failed and was restarted, train again (the old requests were rejected).
   const labFailed = useSyncExternalStore(session?.subscribeStatus ?? noSubscribe, () => session?.getSnapshot().status === 'error');
+  // A new pair of runs (new settings, a new or restarted worker) shows 'running' from the render
+  // that asks for it; the effect below starts them.
+  const ready = session && !labFailed ? session : null;
+  const [requested, setRequested] = useState<{ session: typeof ready; key: string }>({ session: null, key: '' });
+  if (requested.session !== ready || requested.key !== key) {
+    setRequested({ session: ready, key });
+    if (ready) setState('running');
+  }
 
   useEffect(() => {
     if (!session || labFailed) return;
     const mine = ++seq.current;
-    setState('running');
     const timer = setTimeout(async () => {
       const st = useLabSettings.getState().settings;
       try {

@@ -22,6 +22,7 @@ export function useLabSession(): { session: LabSession | null; snap: LabSnapshot
     // settings, so read them again before the first run.
     useLabSettings.syncFromUrl();
     const ses = new LabSession();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the session owns a worker: made after mount, disposed in the cleanup, it reaches render only through state
     setSession(ses);
     useActiveLab.setState({ session: ses });
     return () => {

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { mat } from '../../nn/matrix';
 import { SGD } from '../../nn/optimizers';
 import { RandomState } from '../../nn/random';
@@ -49,13 +49,13 @@ const S = defineStrings({
 export function LayersAsClasses() {
   const s = useStrings(S);
   const [hidden, setHidden] = useState(4);
-  const [, setTick] = useState(0);
-  const stats = useRef({ steps: 0, loss: NaN });
   const model = useMemo(() => {
-    stats.current = { steps: 0, loss: NaN };
     const rng = new RandomState(1984);
     return { net: new TwoLayerNet(2, hidden, 3, rng), rng, opt: new SGD(1.0) };
   }, [hidden]);
+  // steps taken and the last loss, of this model (a new hidden size starts from zero)
+  const [trained, setTrained] = useState({ model, steps: 0, loss: NaN });
+  const stats = trained.model === model ? trained : { steps: 0, loss: NaN };
   const { net } = model;
   const layers = describeLayers(net);
   const flat = describeFlat(net);
@@ -64,11 +64,10 @@ export function LayersAsClasses() {
     // a random minibatch of 10 points and labels, drawn from the model's own RandomState
     const x = mat(10, 2, model.rng.randn(20));
     const t = model.rng.randint(0, 3, 10);
-    stats.current.loss = net.forward(x, t);
+    const loss = net.forward(x, t);
     net.backward();
     model.opt.update(net.params, net.grads);
-    stats.current.steps++;
-    setTick((n) => n + 1);
+    setTrained({ model, steps: stats.steps + 1, loss });
   };
 
   return (
@@ -128,8 +127,8 @@ export function LayersAsClasses() {
           {s.step}
         </button>
         <span className="readout" data-testid="lac-step-readout" aria-live="polite">
-          {s.steps(stats.current.steps)}
-          {stats.current.steps > 0 && ` · ${s.loss} ${stats.current.loss.toFixed(4)}`} · model.params[0][0] = {net.params[0][0].toFixed(6)} · layers[0].W[0, 0] ={' '}
+          {s.steps(stats.steps)}
+          {stats.steps > 0 && ` · ${s.loss} ${stats.loss.toFixed(4)}`} · model.params[0][0] = {net.params[0][0].toFixed(6)} · layers[0].W[0, 0] ={' '}
           {net.layers[0].W.data[0].toFixed(6)}
         </span>
       </div>

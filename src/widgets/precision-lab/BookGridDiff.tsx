@@ -41,11 +41,13 @@ export function BookGridDiff({ before, after }: { before: Params; after: Params 
   const [error, setError] = useState<string>();
   const client = useRef<LabClient | undefined>(undefined);
 
-  // A new model makes the old count wrong.
-  useEffect(() => {
+  // A new model makes the old count wrong: clear it while rendering for the new model.
+  const [countedFor, setCountedFor] = useState(before);
+  if (countedFor !== before) {
+    setCountedFor(before);
     setResult(undefined);
     setState('idle');
-  }, [before]);
+  }
   useEffect(() => () => client.current?.dispose(), []);
 
   async function run() {

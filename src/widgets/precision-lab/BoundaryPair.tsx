@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { chartColors } from '../../charts/plotly';
-import { Plot } from '../../charts/Plot';
+import { Plot, type Figure } from '../../charts/Plot';
 import { classGrid, gridSpec } from '../../nn/boundary';
 import type { Spiral } from '../../nn/spiral';
 import { named, type Params } from './bookRun';
@@ -53,49 +53,52 @@ export function BoundaryPair({ before, after, data, changed }: Props) {
     return { spec, a, b, diff };
   }, [before, after, data]);
 
-  const C = before.shapes[3][0];
-  const figure = (classes: Uint8Array) => () => {
-    const col = chartColors();
-    const { spec } = grids;
-    const z: number[][] = [];
-    for (let r = 0; r < spec.rows; r++) z.push(Array.from(classes.subarray(r * spec.cols, (r + 1) * spec.cols)));
-    const scale = Array.from({ length: C }, (_, k) => [
-      [k / C, col.classes[k % 6]],
-      [(k + 1) / C, col.classes[k % 6]],
-    ]).flat();
-    const points = Array.from({ length: C }, (_, k) => {
-      const idx = Array.from(data.labels.keys()).filter((i) => data.labels[i] === k);
+  const figures = useMemo(() => {
+    const C = before.shapes[3][0];
+    const figure = (classes: Uint8Array) => (): Figure => {
+      const col = chartColors();
+      const { spec } = grids;
+      const z: number[][] = [];
+      for (let r = 0; r < spec.rows; r++) z.push(Array.from(classes.subarray(r * spec.cols, (r + 1) * spec.cols)));
+      const scale = Array.from({ length: C }, (_, k) => [
+        [k / C, col.classes[k % 6]],
+        [(k + 1) / C, col.classes[k % 6]],
+      ]).flat();
+      const points = Array.from({ length: C }, (_, k) => {
+        const idx = Array.from(data.labels.keys()).filter((i) => data.labels[i] === k);
+        return {
+          type: 'scatter', mode: 'markers', hoverinfo: 'skip', showlegend: false,
+          x: idx.map((i) => data.x.data[2 * i]), y: idx.map((i) => data.x.data[2 * i + 1]),
+          marker: { size: 5, color: col.classes[k % 6], line: { width: 0.5, color: col.fg } },
+        };
+      });
       return {
-        type: 'scatter', mode: 'markers', hoverinfo: 'skip', showlegend: false,
-        x: idx.map((i) => data.x.data[2 * i]), y: idx.map((i) => data.x.data[2 * i + 1]),
-        marker: { size: 5, color: col.classes[k % 6], line: { width: 0.5, color: col.fg } },
-      };
-    });
-    return {
-      data: [
-        { type: 'heatmap', x: Array.from(spec.xs), y: Array.from(spec.ys), z, zmin: -0.5, zmax: C - 0.5, colorscale: scale, showscale: false, opacity: 0.4, hoverinfo: 'skip' },
-        ...points,
-        {
-          type: 'scatter', mode: 'markers', name: s.changed, hoverinfo: 'skip', showlegend: changed.length > 0,
-          x: changed.map((i) => data.x.data[2 * i]), y: changed.map((i) => data.x.data[2 * i + 1]),
-          marker: { size: 14, symbol: 'circle-open', color: col.fg, line: { width: 2.5 } },
+        data: [
+          { type: 'heatmap', x: Array.from(spec.xs), y: Array.from(spec.ys), z, zmin: -0.5, zmax: C - 0.5, colorscale: scale, showscale: false, opacity: 0.4, hoverinfo: 'skip' },
+          ...points,
+          {
+            type: 'scatter', mode: 'markers', name: s.changed, hoverinfo: 'skip', showlegend: changed.length > 0,
+            x: changed.map((i) => data.x.data[2 * i]), y: changed.map((i) => data.x.data[2 * i + 1]),
+            marker: { size: 14, symbol: 'circle-open', color: col.fg, line: { width: 2.5 } },
+          },
+        ],
+        layout: {
+          margin: { l: 30, r: 8, t: 8, b: 24 },
+          xaxis: { range: [spec.xMin, spec.xMax], zeroline: false, constrain: 'domain' },
+          yaxis: { range: [spec.yMin, spec.yMax], zeroline: false, scaleanchor: 'x' },
+          legend: { orientation: 'h', y: -0.12 },
         },
-      ],
-      layout: {
-        margin: { l: 30, r: 8, t: 8, b: 24 },
-        xaxis: { range: [spec.xMin, spec.xMax], zeroline: false, constrain: 'domain' },
-        yaxis: { range: [spec.yMin, spec.yMax], zeroline: false, scaleanchor: 'x' },
-        legend: { orientation: 'h', y: -0.12 },
-      },
+      };
     };
-  };
+    return { before: figure(grids.a), after: figure(grids.b) };
+  }, [before, grids, data, changed, s]);
 
   return (
     <div className="pl-boundaries">
-      {([['before', grids.a], ['after', grids.b]] as const).map(([key, classes]) => (
+      {(['before', 'after'] as const).map((key) => (
         <figure key={key} className="pl-boundary" data-testid={`boundary-${key}`} data-changed={changed.length}>
           <figcaption>{s[key]}</figcaption>
-          <Plot figure={figure(classes)} deps={[classes, changed, s]} height={300} ariaLabel={s.aria(s[key], changed.length)} />
+          <Plot figure={figures[key]} height={300} ariaLabel={s.aria(s[key], changed.length)} />
         </figure>
       ))}
       <p className="w-note pl-cells" data-testid="boundary-cells-changed" data-cells={grids.diff}>

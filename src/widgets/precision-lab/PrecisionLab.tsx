@@ -84,7 +84,7 @@ function bookStart() {
  */
 export function PrecisionLab() {
   const s = useStrings(S);
-  const start = useMemo(bookStart, []);
+  const start = useMemo(() => bookStart(), []);
   const [state, setState] = useState<State>('idle');
   const [error, setError] = useState<string>();
   const [model, setModel] = useState<{ params: Params; source: Source }>({ params: start.initial, source: 'initial' });
@@ -96,7 +96,7 @@ export function PrecisionLab() {
     client.current = undefined;
   }, []);
 
-  function use(params: Params, source: 'trained' | 'loaded') {
+  function adopt(params: Params, source: 'trained' | 'loaded') {
     setModel({ params, source });
     useCurrentModel.getState().set(params, source);
   }
@@ -112,7 +112,7 @@ export function PrecisionLab() {
       }
       const lab = (client.current ??= new LabClient());
       const r = await lab.trainToCompletion(bookRunSettings());
-      use({ params: r.params, shapes: r.shapes }, 'trained');
+      adopt({ params: r.params, shapes: r.shapes }, 'trained');
       setState('ready');
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -206,7 +206,7 @@ export function PrecisionLab() {
       <p className="readout pl-facts" data-testid="precision-changed">{s.changed(report.changed.length, total)}</p>
       <BoundaryPair before={model.params} after={report.reloaded} data={start.data} changed={report.changed} />
       <BookGridDiff before={model.params} after={report.reloaded} />
-      <ParamsFile params={model.params} onLoaded={(p) => use(p, 'loaded')} />
+      <ParamsFile params={model.params} onLoaded={(p) => adopt(p, 'loaded')} />
       <ShowCode source={npySrc} path="src/nn/npy.ts" names={['saveParamsNpz', 'loadParamsNpz']} book={<code>common/base_model.py: save_params, load_params</code>} />
     </Widget>
   );

@@ -25,8 +25,9 @@ describe('bit-precision widget logic', () => {
 
   it('finds the true error of 0.1 in each format, float64 included', () => {
     const p = parseNumberInput('0.1')!;
-    expect(exactError(p, 'float64')!.absolute).toBeCloseTo(5.551115123125783e-18, 30);
-    expect(exactError(p, 'float32')!.absolute).toBeCloseTo(1.4901161193847656e-9, 22);
+    // float64 stores 0.1 as 3602879701896397 / 2⁵⁵ = 0.1 + 2⁻⁵⁵/5; float32 as 13421773 / 2²⁷ = 0.1 + 2⁻²⁷/5
+    expect(exactError(p, 'float64')!.absolute).toBeCloseTo(2 ** -55 / 5, 30);
+    expect(exactError(p, 'float32')!.absolute).toBeCloseTo(2 ** -27 / 5, 22);
     expect(exactError(p, 'float16')!.absolute).toBeCloseTo(-2.44140625e-5, 15);
     expect(exactError(p, 'float16')!.relative).toBeCloseTo(2.44140625e-4, 12);
     expect(exactError(parseNumberInput('0.5')!, 'float16')).toEqual({ absolute: 0, relative: 0 });
