@@ -17,13 +17,17 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
-import { sections, sectionPath } from '../chapters/ch01/index';
 
 export const BUDGET_KB = 150;
 const PORT = Number(process.env.BENCH_PORT ?? 4502);
 const OUT = join(tmpdir(), 'dlfs2-bundle-bench');
-/** Every route a reader can open first: home, each section, and an unknown path (the 404 page). */
-const ROUTES = ['/', ...sections.map((s) => sectionPath(s.id)), '/no-such-page'];
+/** Every route a reader can open first: home, each registered page, and an unknown path (the 404 page). */
+async function routes(): Promise<string[]> {
+  // The chapter registry reads its test-only switch when it loads: off, as in a normal build.
+  Object.assign(globalThis, { __CHAPTER_FIXTURE__: false });
+  const { allPages } = await import('../chapters/index');
+  return ['/', ...allPages().map((r) => r.path), '/no-such-page'];
+}
 
 export interface FirstLoad {
   route: string;
@@ -57,7 +61,7 @@ export async function measure(base: string): Promise<FirstLoad[]> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
   const results: FirstLoad[] = [];
   try {
-    for (const route of ROUTES) {
+    for (const route of await routes()) {
       for (const lang of ['ja', 'en']) {
         const context = await browser.newContext({ serviceWorkers: 'block' });
         const page = await context.newPage();

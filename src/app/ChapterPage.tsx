@@ -8,7 +8,7 @@ import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { NumberedTitle } from './NumberedTitle';
 import { mdxComponents } from './mdxComponents';
-import { CurrentPage, pageComponent } from './pageContent';
+import { CurrentPage, pageComponents, pageKey } from './pageContent';
 import { shellStrings, useStrings } from './i18n';
 
 /** After the prose has rendered, bring the heading named in the address into view. */
@@ -33,7 +33,7 @@ export function ChapterPage({ chapterId }: { chapterId: string }) {
   });
   if (!ref) return <NotFound />;
   const { page } = ref;
-  const Page = pageComponent(ref, lang);
+  const Page = pageComponents[pageKey(ref, lang)];
   const { prev, next } = neighbours(ref);
   return (
     <Layout current={ref}>

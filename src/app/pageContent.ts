@@ -15,26 +15,20 @@ const modules: Record<string, Loader> = {
   ...(__CHAPTER_FIXTURE__ ? import.meta.glob<{ default: ComponentType }>('/tests/fixtures/chapters/*/*.mdx') : {}),
 };
 
-/** `ch01/1-4.en` → loader (the last folder is the chapter id). */
-const byKey = new Map<string, Loader>(
+/**
+ * `ch01/1-4.en` → that page's prose as a lazy component (the last folder is the chapter id).
+ * Made once, here, so a render never creates a component; nothing downloads until one renders.
+ */
+export const pageComponents: Partial<Record<string, ComponentType>> = Object.fromEntries(
   Object.entries(modules).map(([path, load]) => {
     const [dir, file] = path.split('/').slice(-2);
-    return [`${dir}/${file.replace(/\.mdx$/, '')}`, load];
+    return [`${dir}/${file.replace(/\.mdx$/, '')}`, lazy(load)];
   }),
 );
-const components = new Map<string, ComponentType>();
 
-/** The page's prose in `lang` as a lazy component (undefined when the MDX file is missing). */
-export function pageComponent(ref: PageRef, lang: Lang): ComponentType | undefined {
-  const key = `${ref.chapter.id}/${ref.page.id}.${lang}`;
-  const load = byKey.get(key);
-  if (!load) return undefined;
-  let page = components.get(key);
-  if (!page) {
-    page = lazy(load);
-    components.set(key, page);
-  }
-  return page;
+/** The key of a page's prose in `lang` in {@link pageComponents} (absent when the MDX file is missing). */
+export function pageKey(ref: PageRef, lang: Lang): string {
+  return `${ref.chapter.id}/${ref.page.id}.${lang}`;
 }
 
 /** The page being shown (its subsection headings look their titles up here). */
