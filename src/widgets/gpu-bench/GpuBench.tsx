@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
+import { groupDigits } from '../../app/numberFormat';
 import { agreement, timed } from '../../gpu/compare';
 import { GpuUnavailableError, openGpuClassGrid, type GpuClassGrid, type GpuInfo } from '../../gpu/gpuClassGrid';
 import shaderSrc from '../../gpu/classGridShader.ts?raw';
@@ -13,14 +14,14 @@ const S = defineStrings({
   ja: {
     title: 'CPU と GPU で h = 0.001 の格子を予測する',
     checking: 'WebGPU が使えるか確かめています…',
-    gpuYes: (a: string, soft: boolean) => `このブラウザでは WebGPU が使えます（アダプタ: ${a}${soft ? '、ソフトウェア実装なので速さは参考になりません' : ''}）。`,
-    gpuNo: (why: string) => `このブラウザでは WebGPU が使えません（${why}）。CPU のワーカーだけで計算します。本のコードが CuPy のないとき NumPy で動くのと同じです。`,
+    gpuYes: (a: string, soft: boolean) => `このブラウザでは WebGPU が使えます（アダプタ：${a}${soft ? '、ソフトウェア実装なので速さは参考になりません' : ''}）。`,
+    gpuNo: (why: string) => `このブラウザでは WebGPU が使えません（${why}）。CPU のワーカーだけで計算します。`,
     why: {
       'no-webgpu': 'navigator.gpu がありません',
       'no-adapter': 'GPU アダプタが見つかりません',
       'no-device': 'GPU デバイスを開けませんでした',
       'too-many-classes': 'クラス数がシェーダの上限を超えています',
-      'too-large': '格子がGPUのバッファに収まりません',
+      'too-large': '格子が GPU のバッファに収まりません',
     },
     run: 'h = 0.001 で計測する',
     running: '計測中…',
@@ -30,15 +31,15 @@ const S = defineStrings({
     modelFrom: { trained: 'このページの精度ラボで学習したモデル', loaded: '精度ラボでファイルから読み込んだモデル', book: '本の設定で学習したモデル' },
     model: 'モデル',
     grid: '格子',
-    cells: (r: number, c: number) => `${c.toLocaleString()} × ${r.toLocaleString()} = ${(r * c).toLocaleString()} 点`,
+    cells: (r: number, c: number) => `${groupDigits(c, 'ja')} × ${groupDigits(r, 'ja')} = ${groupDigits(r * c, 'ja')} 点`,
     backend: '計算した場所',
     time: '時間',
     cpu: 'CPU（Web Worker、float64）',
     gpu: 'GPU（WebGPU、float32）',
     notRun: '実行せず',
-    agree: (same: number, total: number, pct: string) => `${total.toLocaleString()} 点のうち ${same.toLocaleString()} 点（${pct}%）で CPU と同じクラス`,
-    ranOn: (b: string) => `実行したバックエンド: ${b}`,
-    failed: (m: string) => `計測できませんでした: ${m}`,
+    agree: (same: number, total: number, pct: string) => `${groupDigits(total, 'ja')} 点のうち ${groupDigits(same, 'ja')} 点（${pct}%）で CPU と同じクラス`,
+    ranOn: (b: string) => `実行したバックエンド：${b}`,
+    failed: (m: string) => `計測できませんでした：${m}`,
     gpuFailed: (m: string) => `GPU での計算に失敗したので CPU の結果だけを示します（${m}）。`,
     timeNote: 'CPU の時間はワーカーとの受け渡しを含み、GPU の時間はデータの転送と結果の読み戻しを含みます。',
   },
@@ -46,7 +47,7 @@ const S = defineStrings({
     title: 'Predicting the h = 0.001 grid on the CPU and on the GPU',
     checking: 'Checking for WebGPU…',
     gpuYes: (a: string, soft: boolean) => `This browser has WebGPU (adapter: ${a}${soft ? '; a software implementation, so its speed means little' : ''}).`,
-    gpuNo: (why: string) => `This browser has no WebGPU (${why}). Only the CPU worker will run, just as the book's code runs on NumPy when CuPy is missing.`,
+    gpuNo: (why: string) => `This browser has no WebGPU (${why}). Only the CPU worker will run.`,
     why: {
       'no-webgpu': 'navigator.gpu is missing',
       'no-adapter': 'no GPU adapter was found',
@@ -62,13 +63,13 @@ const S = defineStrings({
     modelFrom: { trained: 'the model trained in this page’s precision lab', loaded: 'the model loaded from a file in the precision lab', book: 'a model trained with the book’s settings' },
     model: 'Model',
     grid: 'Grid',
-    cells: (r: number, c: number) => `${c.toLocaleString()} × ${r.toLocaleString()} = ${(r * c).toLocaleString()} points`,
+    cells: (r: number, c: number) => `${groupDigits(c, 'en')} × ${groupDigits(r, 'en')} = ${groupDigits(r * c, 'en')} points`,
     backend: 'Ran on',
     time: 'Time',
     cpu: 'CPU (Web Worker, float64)',
     gpu: 'GPU (WebGPU, float32)',
     notRun: 'not run',
-    agree: (same: number, total: number, pct: string) => `${same.toLocaleString()} of ${total.toLocaleString()} points (${pct}%) get the CPU’s class`,
+    agree: (same: number, total: number, pct: string) => `${groupDigits(same, 'en')} of ${groupDigits(total, 'en')} points (${pct}%) get the CPU’s class`,
     ranOn: (b: string) => `Backend that ran: ${b}`,
     failed: (m: string) => `The measurement failed: ${m}`,
     gpuFailed: (m: string) => `The GPU computation failed, so only the CPU result is shown (${m}).`,
@@ -250,7 +251,7 @@ export function GpuBench() {
           <p className="w-note">{s.timeNote}</p>
         </div>
       )}
-      <ShowCode source={shaderSrc} path="src/gpu/classGridShader.ts" names={['CLASS_GRID_WGSL']} book={<code>common/config.py: GPU = True → import cupy as np</code>} />
+      <ShowCode source={shaderSrc} path="src/gpu/classGridShader.ts" names={['CLASS_GRID_WGSL']} book={<code>common/config.py: GPU = True → common/np.py: import cupy as np</code>} />
     </Widget>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
+import { groupDigits } from '../../app/numberFormat';
 import { LabClient } from '../../lab/client';
 import { bookRunSettings, type Params } from './bookRun';
 
@@ -7,13 +8,13 @@ const S = defineStrings({
   ja: {
     run: '本と同じ h = 0.001 の格子で数える',
     busy: '約 430 万点を 2 回予測しています（ワーカー内）…',
-    result: (changed: number, total: number) => `h = 0.001 の格子 ${total.toLocaleString()} 点のうち、float16 で保存し直すとクラスが変わる点: ${changed.toLocaleString()}（${((changed / total) * 100).toPrecision(2)}%）`,
-    failed: (m: string) => `数えられませんでした: ${m}`,
+    result: (changed: number, total: number) => `h = 0.001 の格子 ${groupDigits(total, 'ja')} 点のうち、float16 で保存し直すとクラスが変わる点：${groupDigits(changed, 'ja')}（${((changed / total) * 100).toPrecision(2)}%）`,
+    failed: (m: string) => `数えられませんでした：${m}`,
   },
   en: {
     run: 'Count on the book’s h = 0.001 grid',
     busy: 'Predicting about 4.3 million points twice (in the worker)…',
-    result: (changed: number, total: number) => `On the h = 0.001 grid, ${changed.toLocaleString()} of ${total.toLocaleString()} points (${((changed / total) * 100).toPrecision(2)}%) change class after the float16 round trip`,
+    result: (changed: number, total: number) => `On the h = 0.001 grid, ${groupDigits(changed, 'en')} of ${groupDigits(total, 'en')} points (${((changed / total) * 100).toPrecision(2)}%) change class after the float16 round trip`,
     failed: (m: string) => `Counting failed: ${m}`,
   },
 });

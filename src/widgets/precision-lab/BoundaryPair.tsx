@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
+import { groupDigits } from '../../app/numberFormat';
 import { chartColors } from '../../charts/plotly';
 import { Plot, type Figure } from '../../charts/Plot';
 import { classGrid, gridSpec } from '../../nn/boundary';
@@ -12,14 +13,14 @@ const S = defineStrings({
     after: 'float16 で保存して読み戻した後',
     changed: 'クラスが変わった点',
     aria: (title: string, n: number) => `${title}の決定境界。クラスが変わった点は ${n} 個`,
-    cells: (changed: number, total: number) => `格子 ${total.toLocaleString()} 点のうち、境界の色が変わった点: ${changed.toLocaleString()}`,
+    cells: (changed: number, total: number) => `格子 ${groupDigits(total, 'ja')} 点のうち、境界の色が変わった点：${groupDigits(changed, 'ja')}`,
   },
   en: {
     before: 'Before saving (float64)',
     after: 'After a float16 save and reload',
     changed: 'points whose class changed',
     aria: (title: string, n: number) => `Decision boundary ${title.toLowerCase()}; ${n} points changed class`,
-    cells: (changed: number, total: number) => `Grid cells whose colour changed: ${changed.toLocaleString()} of ${total.toLocaleString()}`,
+    cells: (changed: number, total: number) => `Grid cells whose colour changed: ${groupDigits(changed, 'en')} of ${groupDigits(total, 'en')}`,
   },
 });
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
+import { groupDigits } from '../../app/numberFormat';
 import { LabClient } from '../../lab/client';
 import { loadSpiral } from '../../nn/spiral';
 import { TwoLayerNet } from '../../nn/twoLayerNet';
@@ -16,15 +17,15 @@ import './PrecisionLab.css';
 const S = defineStrings({
   ja: {
     title: '精度ラボ：float16 で保存して読み戻す',
-    intro: '本の設定（スパイラル seed 1984、TwoLayerNet(2, 10, 3)、SGD 学習率 1.0、バッチ 30、300 エポック）で学習させてから、重みを float16 で保存・読み込みします。',
+    intro: '本の設定（スパイラル seed 1984、TwoLayerNet(2, 10, 3)、SGD 学習率 1.0、バッチ 30、300 エポック）で学習させてから、重みを float16 で保存・読み込みします。学習は、第 1 章の TwoLayerNet と同じく float64 で行います。',
     train: '本の設定で学習させる',
-    training: '学習中（300 エポック、9,000 イテレーション）…',
+    training: '学習中（300 エポック、3,000 イテレーション）…',
     retrain: 'もう一度学習させる',
-    failed: (m: string) => `学習できませんでした: ${m}`,
+    failed: (m: string) => `学習できませんでした：${m}`,
     model: { initial: '学習前の初期の重み', trained: '学習済みのモデル', loaded: 'ファイルから読み込んだ重み' },
     current: '今のモデル',
     fileSize: 'ファイルの大きさ（.npz）',
-    bytes: (n: number) => `${n.toLocaleString()} バイト`,
+    bytes: (n: number) => `${groupDigits(n, 'ja')} バイト`,
     book: '← save_params',
     file: 'ファイル',
     payload: 'うち重みそのもの',
@@ -36,20 +37,20 @@ const S = defineStrings({
     after: '読み戻した後（float16 → float32）',
     loss: '損失',
     accuracy: '正解率',
-    changed: (n: number, total: number) => `予測クラスが変わったデータ点: ${n} / ${total}`,
-    idle: '「学習させる」を押すと、ワーカーの中で学習が始まります（数秒かかります）。',
+    changed: (n: number, total: number) => `予測クラスが変わったデータ点：${n} / ${total}`,
+    idle: (button: string) => `「${button}」を押すと、ワーカーの中で学習が始まります（数秒かかります）。`,
   },
   en: {
     title: 'Precision lab: save in float16, read it back',
-    intro: 'Trains with the book’s settings (spiral seed 1984, TwoLayerNet(2, 10, 3), SGD with learning rate 1.0, batch 30, 300 epochs), then saves the weights in float16 and loads them back.',
+    intro: 'Trains with the book’s settings (spiral seed 1984, TwoLayerNet(2, 10, 3), SGD with learning rate 1.0, batch 30, 300 epochs), then saves the weights in float16 and loads them back. Training runs in float64, as chapter 1’s TwoLayerNet does.',
     train: 'Train with the book’s settings',
-    training: 'Training (300 epochs, 9,000 iterations)…',
+    training: 'Training (300 epochs, 3,000 iterations)…',
     retrain: 'Train again',
     failed: (m: string) => `Training failed: ${m}`,
     model: { initial: 'initial weights, untrained', trained: 'the trained model', loaded: 'weights loaded from a file' },
     current: 'Current model',
     fileSize: 'File size (.npz)',
-    bytes: (n: number) => `${n.toLocaleString()} bytes`,
+    bytes: (n: number) => `${groupDigits(n, 'en')} bytes`,
     book: '← save_params',
     file: 'file',
     payload: 'of which weights',
@@ -62,7 +63,7 @@ const S = defineStrings({
     loss: 'Loss',
     accuracy: 'Accuracy',
     changed: (n: number, total: number) => `Data points whose predicted class changed: ${n} of ${total}`,
-    idle: 'Press “Train” to train in the worker (it takes a few seconds).',
+    idle: (button: string) => `Press “${button}” to train in the worker (it takes a few seconds).`,
   },
 });
 
@@ -153,7 +154,7 @@ export function PrecisionLab() {
       <p className="pl-current">
         {s.current}: <strong data-testid="precision-model">{s.model[model.source]}</strong>
       </p>
-      {model.source === 'initial' && state !== 'training' && <p className="w-note">{s.idle}</p>}
+      {model.source === 'initial' && state !== 'training' && <p className="w-note">{s.idle(s.train)}</p>}
       <div className="pl-tables">
         <table className="pl-table" data-testid="precision-sizes">
           <caption>{s.fileSize}</caption>

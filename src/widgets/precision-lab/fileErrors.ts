@@ -3,22 +3,24 @@
  * src/nn/npy.ts), in Japanese and English. Each ends by saying the model was left as it was.
  */
 import type { Lang } from '../../state/lang';
+import { groupDigits } from '../../app/numberFormat';
 import { NpyError, type NpyErrorCode } from '../../nn/npy';
 
 type Detail = Record<string, string | number>;
-const n = (v: string | number | undefined) => (typeof v === 'number' ? v.toLocaleString() : (v ?? '?'));
+const count = (lang: Lang) => (v: string | number | undefined) => (typeof v === 'number' ? groupDigits(v, lang) : (v ?? '?'));
 
+const numJa = count('ja');
 const JA: Record<NpyErrorCode, (d: Detail) => string> = {
   empty: () => 'ファイルが空です。',
-  'too-large': (d) => `ファイルが大きすぎます（${n(d.size)} バイト。上限は ${n(d.limit)} バイト）。この章のモデルの重みは数 KB です。`,
+  'too-large': (d) => `ファイルが大きすぎます（${numJa(d.size)} バイト。上限は ${numJa(d.limit)} バイト）。この章のモデルの重みは数 KB です。`,
   'bad-magic': (d) => `${d.entry ?? '配列'} が NumPy の .npy 形式ではありません（先頭の \\x93NUMPY がありません）。`,
   'bad-version': (d) => `.npy 形式のバージョン ${d.version} には対応していません。`,
   'bad-header': () => '.npy のヘッダを読めません。ファイルが壊れているか、別の形式です。',
   'fortran-order': () => '列優先（fortran_order=True）の配列には対応していません。np.ascontiguousarray で変換してから保存してください。',
   'unsupported-dtype': (d) => `配列の型 ${d.dtype} は読めません（pickle されたオブジェクト配列や構造化配列は読み込みません）。`,
   'bad-shape': () => '配列の形状が正しくありません（負の長さや大きすぎる値があります）。',
-  truncated: (d) => `ファイルが途中で切れています（データが ${n(d.have)} バイトしかなく、${n(d.need)} バイト必要です）。`,
-  'extra-bytes': (d) => `配列のデータのあとに余分な ${n(d.extra)} バイトがあります。`,
+  truncated: (d) => `ファイルが途中で切れています（データが ${numJa(d.have)} バイトしかなく、${numJa(d.need)} バイト必要です）。`,
+  'extra-bytes': (d) => `配列のデータのあとに余分な ${numJa(d.extra)} バイトがあります。`,
   'not-zip': () => '.npz ファイル（zip 形式）ではありません。np.savez で保存したファイルを選んでください。',
   'npy-not-npz': () => '配列 1 つだけの .npy ファイルです。W1, b1, W2, b2 をまとめた .npz ファイルを選んでください。',
   'corrupt-zip': () => 'zip の中身が壊れています（途中で切れているか、チェックサムが合いません）。',
@@ -29,17 +31,18 @@ const JA: Record<NpyErrorCode, (d: Detail) => string> = {
   'not-finite': (d) => `${d.name} に ${d.value} が含まれています。NaN や無限大の重みは読み込みません。`,
 };
 
+const numEn = count('en');
 const EN: Record<NpyErrorCode, (d: Detail) => string> = {
   empty: () => 'The file is empty.',
-  'too-large': (d) => `The file is too large (${n(d.size)} bytes; the limit is ${n(d.limit)}). This chapter’s weights take a few KB.`,
+  'too-large': (d) => `The file is too large (${numEn(d.size)} bytes; the limit is ${numEn(d.limit)}). This chapter’s weights take a few KB.`,
   'bad-magic': (d) => `${d.entry ?? 'The array'} is not in NumPy’s .npy format (it does not start with \\x93NUMPY).`,
   'bad-version': (d) => `.npy format version ${d.version} is not supported.`,
   'bad-header': () => 'The .npy header cannot be read: the file is damaged or in another format.',
   'fortran-order': () => 'Column-major arrays (fortran_order=True) are not supported; save np.ascontiguousarray(...) instead.',
   'unsupported-dtype': (d) => `Arrays of type ${d.dtype} cannot be read (pickled object arrays and structured arrays are never loaded).`,
   'bad-shape': () => 'An array’s shape is not valid (a negative or absurdly large length).',
-  truncated: (d) => `The file is cut short (${n(d.have)} bytes of data where ${n(d.need)} are needed).`,
-  'extra-bytes': (d) => `There are ${n(d.extra)} unexpected bytes after an array’s data.`,
+  truncated: (d) => `The file is cut short (${numEn(d.have)} bytes of data where ${numEn(d.need)} are needed).`,
+  'extra-bytes': (d) => `There are ${numEn(d.extra)} unexpected bytes after an array’s data.`,
   'not-zip': () => 'This is not an .npz file (a zip archive). Pick a file saved with np.savez.',
   'npy-not-npz': () => 'This is a single-array .npy file. Pick an .npz file holding W1, b1, W2 and b2.',
   'corrupt-zip': () => 'The zip archive is damaged (cut short, or a checksum does not match).',
