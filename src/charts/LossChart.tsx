@@ -7,7 +7,7 @@ import { ChartStatus } from './ChartStatus';
 import './charts.css';
 
 const S = defineStrings({
-  ja: { loading: '損失のグラフを準備中…', x: '反復 (iteration)', y: '損失 (loss)', now: 'この実行', prev: '前の実行' },
+  ja: { loading: '損失のグラフを準備中…', x: 'イテレーション', y: '損失', now: 'この実行', prev: '前の実行' },
   en: { loading: 'Preparing the loss chart…', x: 'iteration', y: 'loss', now: 'this run', prev: 'previous run' },
 });
 

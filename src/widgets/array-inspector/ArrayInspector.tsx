@@ -22,7 +22,7 @@ const S = defineStrings({
     result: (op: string) => `a ${op} b の結果`,
     cellHint: '結果のマスにマウスを乗せるか Tab で選ぶと、どの要素どうしの計算かが表示されます。',
     tooBig: 'このウィジェットで描けるのは 3 次元まで、各軸 8 個までです。',
-    calc: (ia: string, ib: string, expr: string) => `a[${ia}] と b[${ib}]: ${expr}`,
+    calc: (ia: string, ib: string, expr: string) => `a[${ia}] と b[${ib}]：${expr}`,
     cell: (idx: string, v: string) => `結果[${idx}] = ${v}`,
   },
   en: {

@@ -13,8 +13,8 @@ const S = defineStrings({
   ja: {
     title: 'ビット精度：1 つの数を 3 つの形式で',
     input: '数を入力',
-    bad: '数として読めません。例: 0.1, 65520, 1e-8, -0, NaN',
-    presets: '例:',
+    bad: '数として読めません。例：0.1、65520、1e-8、-0、NaN',
+    presets: '例：',
     sign: '符号',
     exponent: '指数部',
     fraction: '仮数部',
@@ -24,7 +24,7 @@ const S = defineStrings({
     relative: '相対誤差',
     notExact: '—',
     bitsOf: (f: string) => `${f} のビット列`,
-    formula: '値 = (−1)^符号 × 1.仮数部(2進) × 2^(指数部 − バイアス)。バイアスは float64 が 1023、float32 が 127、float16 が 15 です（非正規化数では先頭が 0. になり、指数は 1 − バイアス）。',
+    formula: '値 = (−1)^s × 1.f × 2^(e − b)。s は符号、f は仮数部（2 進数の小数部分）、e は指数部、b はバイアスで、b は float64 が 1023、float32 が 127、float16 が 15 です（非正規化数では先頭が 0. になり、指数は 1 − b）。',
     scaled: (e: number) => `× 2^${String(e).replace("-", "−")}`,
     kind: { zero: 'ゼロ', subnormal: '非正規化数', normal: '正規化数', infinity: '無限大', nan: 'NaN' },
     notes: {

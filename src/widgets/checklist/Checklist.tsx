@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { useLang } from '../../state/lang';
 import { ch01 } from '../../../chapters/ch01/index';
+import { InlineCode } from '../ui/InlineCode';
 import { Widget } from '../ui/Widget';
 import { CHECKLIST, itemHref, loadChecked, saveChecked } from './items';
 import './Checklist.css';
@@ -64,9 +65,11 @@ export function Checklist() {
               <li key={item.id} data-item={item.id} className={checked.has(item.id) ? 'on' : undefined}>
                 <label>
                   <input type="checkbox" checked={checked.has(item.id)} onChange={() => toggle(item.id)} />
-                  <span>{item.text[lang]}</span>
+                  <span>
+                    <InlineCode text={item.text[lang]} />
+                  </span>
                 </label>
-                <Link className="cl-link" to={itemHref(item)} aria-label={`${s.tryIt}: ${item.text[lang]}`}>
+                <Link className="cl-link" to={itemHref(item)} aria-label={`${s.tryIt}: ${item.text[lang].replaceAll('`', '')}`}>
                   {s.tryIt} →
                 </Link>
               </li>

@@ -28,7 +28,7 @@ const S = defineStrings({
     axisErr: '|数値微分 − 解析解|',
     centralName: '中心差分',
     forwardName: '前方差分',
-    best: (h: string) => `この点では h ≈ ${h} あたりで中心差分の誤差が最小になります。それより小さい h では、f(x+h) と f(x−h) の差が丸め誤差に埋もれて、誤差がかえって増えます。`,
+    best: (h: string) => `この点では h ≈ ${h} あたりで中心差分の誤差が最小になります。中心差分の誤差は 2 つの和です。打ち切り誤差は h² に比例して小さくなり、丸め誤差はおよそ ε/h（ε ≈ 2.2e−16 は float64 の計算機イプシロン）に比例して大きくなります。この h より小さくすると丸め誤差のほうが大きくなり、誤差はかえって増えます。`,
   },
   en: {
     title: 'Derivatives: the tangent’s slope and the numerical derivative',
@@ -46,7 +46,7 @@ const S = defineStrings({
     axisErr: '|numerical − analytic|',
     centralName: 'central',
     forwardName: 'forward',
-    best: (h: string) => `At this point the central difference is most accurate around h ≈ ${h}. Below that, f(x+h) and f(x−h) differ by less than their rounding error, and the error grows again.`,
+    best: (h: string) => `At this point the central difference is most accurate around h ≈ ${h}. Its error has two parts: the truncation error shrinks like h², while the rounding error grows like ε/h (ε ≈ 2.2e−16, float64’s machine epsilon). Below this h the rounding error outgrows the truncation error, and the total error grows again.`,
   },
 });
 

@@ -31,6 +31,7 @@ const S = defineStrings({
     bGrid: 'b1 をブロードキャストしたもの (10, 4)',
     xGrid: 'x (10, 2)',
     sGrid: 's (10, 3)',
+    predicted: (k: number) => `予測するクラス = argmax(s) = ${k}（スコアがいちばん大きいクラス。確率に直さなくても決まります）`,
   },
   en: {
     title: 'Forward pass explorer (a 2-4-3 network)',
@@ -50,12 +51,15 @@ const S = defineStrings({
     bGrid: 'b1 broadcast to (10, 4)',
     xGrid: 'x (10, 2)',
     sGrid: 's (10, 3)',
+    predicted: (k: number) => `predicted class = argmax(s) = ${k} (the largest score: no probabilities are needed to pick it)`,
   },
 });
 
 const f2 = (v: number) => v.toFixed(2);
 const row = (m: Mat) => Array.from(m.data.subarray(0, m.cols));
 const list = (v: number[]) => `[${v.map((n) => n.toFixed(3)).join(', ')}]`;
+/** NumPy's argmax: the first index of the largest value. */
+const argmax = (v: number[]) => v.reduce((best, x, i) => (x > v[best] ? i : best), 0);
 
 /** §1.2.1: inputs flow through x·W1 + b1, the sigmoid and h·W2 + b2 to three scores, one input or ten. */
 export function ForwardPass() {
@@ -103,6 +107,7 @@ export function ForwardPass() {
         <li data-testid="forward-scores">
           s = h @ W2 + b2 = {list(row(one.s))} <span className="fp-shape">(1, 4) @ (4, 3) + (3,) → (1, 3)</span>
         </li>
+        <li data-testid="forward-class">{s.predicted(argmax(row(one.s)))}</li>
       </ol>
       <h4 className="fp-h">{s.batch}</h4>
       <ol className="fp-shapes readout" data-testid="forward-batch-shapes">

@@ -28,8 +28,8 @@ const S = defineStrings({
     cards: {
       sigmoid: { title: 'Sigmoid', formula: 'dx = dout \\odot y\\,(1 - y)', inputs: 'x: (3,4) randn, dout: (3,4) randn' },
       affine: { title: 'Affine', formula: 'dx = dout\\,W^{\\top},\\ dW = x^{\\top} dout,\\ db = \\textstyle\\sum_n dout_n', inputs: 'x: (3,4) randn, W: (4,3) 0.01·randn, b: (3,) 0.01·randn' },
-      softmax: { title: 'Softmax with Loss', formula: 'dx = (y - t) / N', inputs: 'x: (4,3) のスコア, t: 4 個のラベル' },
-      net: { title: 'TwoLayerNet(2, 5, 3) 全体', formula: 'dW_1, db_1, dW_2, db_2', inputs: 'x: (4,2) randn, W: 0.01·randn（本と同じ初期化）' },
+      softmax: { title: 'Softmax with Loss', formula: 'dx = (y - t) / N', inputs: 'x：(4,3) のスコア、t：4 個のラベル' },
+      net: { title: 'TwoLayerNet(2, 5, 3) 全体', formula: 'dW_1, db_1, dW_2, db_2', inputs: 'x：(4,2) randn、W：0.01·randn（本と同じ初期化）' },
     },
   },
   en: {

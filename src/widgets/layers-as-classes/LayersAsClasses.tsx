@@ -24,7 +24,7 @@ const S = defineStrings({
     step: 'SGD で 1 回更新する',
     steps: (n: number) => `更新 ${n} 回`,
     loss: '損失',
-    why: 'オプティマイザは params と grads の二つのリストを先頭から順に見て、各 params[i] から学習率 × grads[i] を引いていくだけです。レイヤの種類も層の数も知る必要がないので、どんなモデルにも同じコードが使えます。辞書の場合は、キーの名前（\'W1\' など）をモデルごとに知っている必要がありました。',
+    why: 'オプティマイザは params と grads の二つのリストを先頭から順に見て、各 params[i] から学習率 × grads[i] を引いていくだけです。前作の SGD も辞書のキーを順に回していたので、名前を知らなくてよい点は同じです。変わったのはパラメータの置き場所です。各レイヤが自分の params と grads を持ち、モデルはレイヤのリストをつなげるだけで自分のリストを作ります。前作のように、重みを 1 つずつ \'W1\' などの名前で作り、名前でレイヤに渡し、勾配も名前で集める必要はもうありません。',
     stepNote: 'ボタンを押すと、ランダムな入力 10 個で forward と backward（中身は 1.3 節で見ます）を行ってから、SGD の update にモデルの params と grads を渡します。リストの中の配列がその場で書き換わるので、レイヤの W も同時に変わります。',
   },
   en: {
@@ -37,7 +37,7 @@ const S = defineStrings({
     step: 'Update once with SGD',
     steps: (n: number) => `${n} updates`,
     loss: 'loss',
-    why: 'An optimizer walks the two lists params and grads side by side and subtracts the learning rate times grads[i] from each params[i]. It needs to know neither the kinds of layers nor how many there are, so the same code serves any model. With a dictionary it had to know each model’s key names (\'W1\' and so on).',
+    why: 'An optimizer walks the two lists params and grads side by side and subtracts the learning rate times grads[i] from each params[i]. The first book’s SGD did not need names either: it looped over the dictionary’s keys. What changed is where the parameters live. Each layer owns its params and grads, and the model builds its own lists by joining its layers’ lists, instead of creating every weight under a name such as \'W1\', handing it to a layer by that name and collecting its gradient by name again.',
     stepNote: 'The button runs forward and backward (backward is the subject of section 1.3) on 10 random inputs, then hands the model’s params and grads to SGD’s update. The arrays in the list change in place, so the layers’ W change with them.',
   },
 });

@@ -19,7 +19,7 @@ const S = defineStrings({
     cls: (i: number) => `クラス ${i}`,
     loss: '損失 L = −log(p_t + 1e-7)',
     probs: 'ソフトマックスの出力（確率）',
-    sum: (v: string) => `確率の合計: ${v}`,
+    sum: (v: string) => `確率の合計：${v}`,
     hint: '正解クラスの確率が 1 に近いほど損失は 0 に近づき、0 に近いほど急に大きくなります。',
   },
   en: {

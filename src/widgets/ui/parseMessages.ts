@@ -4,8 +4,8 @@ import type { ErrorCode } from '../../nn/ndarray';
 /** Readers' words for the parse errors of src/nn/ndarray.ts (NumPy's own texts are shown as they are). */
 export const parseErrorStrings = defineStrings({
   ja: {
-    empty: '何も入力されていません。例: [[1, 2], [3, 4]]',
-    emptyShape: '形状を入力してください。例: (2, 3)。スカラーなら ()',
+    empty: '何も入力されていません。例：[[1, 2], [3, 4]]',
+    emptyShape: '形状を入力してください。例：(2, 3)。スカラーなら ()',
     unexpected: (at: string) => `${at} の文字が読めません。数、カンマ、かっこだけを使ってください。`,
     unclosed: 'かっこが閉じていません。',
     'missing-comma': (at: string) => `${at} の前にカンマが必要です。`,
@@ -15,7 +15,7 @@ export const parseErrorStrings = defineStrings({
     'too-long': '入力が長すぎます。',
     'not-integer': '形状の各次元は 0 以上の整数です。',
     negative: '形状の各次元は 0 以上の整数です。',
-    numpy: 'NumPy のエラー:',
+    numpy: 'NumPy のエラー：',
     at: (pos: number) => `${pos} 文字目`,
     end: '末尾',
   },
