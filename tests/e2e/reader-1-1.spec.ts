@@ -2,6 +2,8 @@ import { test, expect, openPage } from './fixtures';
 
 // NumPy's texts, character for character (see tests/unit/reader/ndarray_golden.json).
 const BROADCAST_ERR = 'operands could not be broadcast together with shapes (2,3) (2,) ';
+// Checked with Debian's NumPy 1.24 and with NumPy 2.4: the same text, trailing space included.
+const BROADCAST_4D_ERR = 'operands could not be broadcast together with shapes (8,1,6,1) (7,2,5) ';
 const MATMUL_ERR = 'matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size 2 is different from 3)';
 const DOT_ERR = 'shapes (2,3) and (2,4) not aligned: 3 (dim 1) != 2 (dim 0)';
 
@@ -67,6 +69,81 @@ test.describe('§1.1 widgets', () => {
     await expect(w.getByText('かっこが閉じていません。')).toBeVisible();
   });
 
+  test('broadcasting beyond what can be drawn: NumPy’s (8,1,6,1) with (7,1,5) gives (8, 7, 6, 5), a 4-axis clash gives NumPy’s text', async ({ page }) => {
+    await openPage(page, '/ch01/1-1', 'en');
+    const w = page.locator('[data-widget="broadcasting"]');
+    const a = w.getByTestId('broadcast-shape-a');
+    const b = w.getByTestId('broadcast-shape-b');
+    const result = w.getByTestId('broadcast-result');
+    await a.fill('(8,1,6,1)');
+    await b.fill('(7,1,5)');
+    await expect(result).toContainText('(8, 7, 6, 5)');
+    // the shape is answered, only the drawing is skipped, with a line saying why
+    await expect(w.getByTestId('broadcast-not-drawn')).toContainText('up to 3 dimensions with at most 6 per axis');
+    await expect(w.getByTestId('broadcast-result-grid')).toHaveCount(0);
+    await expect(w.getByTestId('broadcast-axes').locator('thead th')).toHaveText(['axis', '-4', '-3', '-2', '-1']);
+    await b.fill('(7,2,5)');
+    expect(await result.locator('.error-msg').textContent()).toBe(`ValueError: ${BROADCAST_4D_ERR}`);
+    await expect(w.getByTestId('broadcast-axes').locator('td.clash')).toHaveText(['✗mismatch']);
+    await expect(w.getByTestId('broadcast-not-drawn')).toHaveCount(0);
+    // long axes too: a million rows with a (3,) vector
+    await a.fill('(1000000, 1)');
+    await b.fill('(3,)');
+    await expect(result).toContainText('(1000000, 3)');
+    // back to a drawable pair: the grids return
+    await w.getByTestId('broadcast-preset-vector').click();
+    await expect(w.getByTestId('broadcast-result-grid').locator('td')).toHaveText(['10', '40', '30', '80']);
+  });
+
+  test('broadcasting: NumPy’s example is a preset, and the 4-axis clash reads the same on the Japanese page', async ({ page }) => {
+    await openPage(page, '/ch01/1-1', 'ja');
+    const w = page.locator('[data-widget="broadcasting"]');
+    await w.getByTestId('broadcast-preset-docs').click();
+    await expect(w.getByTestId('broadcast-shape-a')).toHaveValue('(8, 1, 6, 1)');
+    await expect(w.getByTestId('broadcast-result')).toContainText('(8, 7, 6, 5)');
+    await expect(w.getByTestId('broadcast-not-drawn')).toContainText('3 次元まで');
+    await w.getByTestId('broadcast-shape-b').fill('7, 2, 5');
+    expect(await w.getByTestId('broadcast-result').locator('.error-msg').textContent()).toBe(`ValueError: ${BROADCAST_4D_ERR}`);
+  });
+
+  test('axis widget: sum over axis 0 and 1, with and without keepdims, and the shapes that come out', async ({ page }) => {
+    await openPage(page, '/ch01/1-1', 'en');
+    const w = page.locator('[data-widget="axis-explorer"]');
+    const out = w.getByTestId('axis-out-grid').locator('td');
+    // x = [[1, 2, 3], [4, 5, 6]]; x.sum(axis=0) → [5, 7, 9], shape (3,)
+    await expect(w.getByTestId('axis-shapes')).toHaveText('x.sum(axis=0): (2, 3) → (3,)');
+    await expect(out).toHaveText(['5', '7', '9']);
+    await out.nth(2).hover();
+    await expect(w.getByTestId('axis-cell-expr')).toHaveText('result[2]: x[0, 2] + x[1, 2] = 3 + 6 = 9');
+    await expect(w.getByTestId('axis-in-grid').locator('td.hl')).toHaveText(['3', '6']);
+    await w.getByTestId('axis-axis').getByRole('radio', { name: '1', exact: true }).check();
+    await expect(w.getByTestId('axis-shapes')).toHaveText('x.sum(axis=1): (2, 3) → (2,)');
+    await expect(out).toHaveText(['6', '15']);
+    // without keepdims the row sums do not broadcast back against x; with it they do
+    await expect(w.getByTestId('axis-broadcast')).toContainText('ValueError: operands could not be broadcast together with shapes (2,3) (2,) ');
+    await w.getByTestId('axis-keepdims').check();
+    await expect(w.getByTestId('axis-shapes')).toHaveText('x.sum(axis=1, keepdims=True): (2, 3) → (2, 1)');
+    await expect(w.getByTestId('axis-broadcast')).toContainText('(2, 3) / (2, 1) → (2, 3)');
+    // keyboard: Tab into the result cells
+    await out.nth(1).focus();
+    await expect(w.getByTestId('axis-in-grid').locator('td.hl')).toHaveText(['4', '5', '6']);
+    // .T and np.repeat
+    await w.getByTestId('axis-op').getByRole('radio', { name: 'x.T' }).check();
+    await expect(w.getByTestId('axis-shapes')).toHaveText('x.T: (2, 3) → (3, 2)');
+    await expect(out).toHaveText(['1', '4', '2', '5', '3', '6']);
+    await w.getByTestId('axis-op').getByRole('radio', { name: 'np.repeat' }).check();
+    await w.getByTestId('axis-axis').getByRole('radio', { name: '0', exact: true }).check();
+    await expect(w.getByTestId('axis-shapes')).toHaveText('np.repeat(x, 2, axis=0): (2, 3) → (4, 3)');
+    // an axis the array does not have: NumPy's AxisError text
+    await w.getByTestId('axis-axis').getByRole('radio', { name: '2', exact: true }).check();
+    await expect(w.getByTestId('axis-error')).toHaveText('AxisError: axis 2 is out of bounds for array of dimension 2');
+    // bad input gets a message and the page keeps working
+    await w.getByTestId('axis-input').fill('[[1, 2], [3]]');
+    await expect(w).toContainText('inhomogeneous shape');
+    await w.getByTestId('axis-input').fill('[[1, 2, 3, 4, 5, 6, 7]]');
+    await expect(w).toContainText('at most 6 per axis');
+  });
+
   test('broadcasting is operable from the keyboard alone', async ({ page }) => {
     await openPage(page, '/ch01/1-1', 'en');
     const w = page.locator('[data-widget="broadcasting"]');
@@ -75,7 +152,8 @@ test.describe('§1.1 widgets', () => {
     await page.keyboard.press('Tab'); // column × row preset
     await page.keyboard.press('Enter');
     await expect(w.getByTestId('broadcast-result')).toContainText('(3, 4)');
-    // Tab into shape A, then type a new one
+    // Tab past the last two presets into shape A, then type a new one
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await expect(w.getByTestId('broadcast-shape-a')).toBeFocused();

@@ -22,7 +22,7 @@ import { ShowCode } from '../ui/ShowCode';
 import { TextField } from '../ui/TextField';
 import { Widget } from '../ui/Widget';
 import { describeParseError, parseErrorStrings } from '../ui/parseMessages';
-import { alignAxes, makeOperand, MAX_DIM, MAX_DIMS, type OperandResult } from './broadcastModel';
+import { alignAxes, drawable, makeOperand, MAX_DIM, MAX_DIMS, type Operand, type OperandResult } from './broadcastModel';
 import '../ui/controls.css';
 import './Broadcasting.css';
 
@@ -35,11 +35,12 @@ const S = defineStrings({
     valuesB: 'B の値（省略可）',
     auto: '空欄なら自動',
     op: '演算',
-    presets: 'プリセット:',
+    presets: 'プリセット：',
     presetScalar: '行列 × スカラー',
     presetVector: '行列 × ベクトル',
     presetColumn: '列 × 行',
-    presetBad: '形が合わない例',
+    presetBad: '形状が合わない例',
+    presetDocs: '4 次元（NumPy の例）',
     axes: '右端の軸からそろえて比べます',
     axis: '軸',
     result: '結果',
@@ -54,7 +55,8 @@ const S = defineStrings({
     resultShape: '結果の形状',
     copyOf: (v: string) => `コピー（${v}）`,
     errorHelp: '右端からそろえた軸の長さが、どちらも 1 でなく、しかも違っています。',
-    tooBig: `このウィジェットで描けるのは ${MAX_DIMS} 次元まで、各軸 ${MAX_DIM} 以下です。`,
+    noDrawing: `この形状は絵にしません（描けるのは ${MAX_DIMS} 次元まで、各軸 ${MAX_DIM} 個まで）。結果の形状とエラーは、どんな形状でも NumPy と同じ規則で求めています。`,
+    tooManyAxes: 'NumPy の配列の軸は 32 個までです（NumPy 2 では 64 個まで）。',
     valuesShape: (s: string) => `値の形状 ${s} が、指定した形状と違います（形状の欄を直すか、値を消してください）。`,
   },
   en: {
@@ -70,6 +72,7 @@ const S = defineStrings({
     presetVector: 'matrix × vector',
     presetColumn: 'column × row',
     presetBad: 'shapes that don’t fit',
+    presetDocs: '4-D (NumPy’s example)',
     axes: 'NumPy lines the shapes up at the right and compares axis by axis',
     axis: 'axis',
     result: 'result',
@@ -84,28 +87,33 @@ const S = defineStrings({
     resultShape: 'Result shape',
     copyOf: (v: string) => `copy (${v})`,
     errorHelp: 'On some axis, lined up from the right, the two lengths differ and neither is 1.',
-    tooBig: `This widget draws up to ${MAX_DIMS} dimensions with at most ${MAX_DIM} per axis.`,
+    noDrawing: `Not drawn: the widget draws up to ${MAX_DIMS} dimensions with at most ${MAX_DIM} per axis. The result shape and the error follow NumPy’s rule for any shape.`,
+    tooManyAxes: 'A NumPy array has at most 32 axes (64 from NumPy 2).',
     valuesShape: (s: string) => `The values have shape ${s}, not the shape typed above (fix the shape or clear the values).`,
   },
 });
 
 interface Preset {
-  key: 'presetScalar' | 'presetVector' | 'presetColumn' | 'presetBad';
+  key: 'presetScalar' | 'presetVector' | 'presetColumn' | 'presetBad' | 'presetDocs';
   a: [string, string];
   b: [string, string];
   op: Op;
 }
 
 // §1.1.3: the book's two examples (matrix × scalar, matrix × vector), plus one that stretches
-// both operands and one that fails.
+// both operands, one that fails, and NumPy's documentation example, too big to draw.
 const PRESETS: Preset[] = [
   { key: 'presetScalar', a: ['(2, 2)', '[[1, 2], [3, 4]]'], b: ['()', '10'], op: '*' },
   { key: 'presetVector', a: ['(2, 2)', '[[1, 2], [3, 4]]'], b: ['(2,)', '[10, 20]'], op: '*' },
   { key: 'presetColumn', a: ['(3, 1)', ''], b: ['(4,)', ''], op: '+' },
   { key: 'presetBad', a: ['(2, 3)', ''], b: ['(2,)', ''], op: '+' },
+  { key: 'presetDocs', a: ['(8, 1, 6, 1)', ''], b: ['(7, 1, 5)', ''], op: '+' },
 ];
 
-/** §1.1.3: two arrays of 0–3 dimensions, how NumPy stretches each, and the result or NumPy's error. */
+/**
+ * §1.1.3: two arrays, the result shape or NumPy's error for any shapes, and for arrays of 0–3
+ * dimensions (at most 6 per axis) how NumPy stretches each, cell by cell.
+ */
 export function Broadcasting() {
   const s = useStrings(S);
   const pe = useStrings(parseErrorStrings);
@@ -117,7 +125,7 @@ export function Broadcasting() {
 
   const fieldError = (r: OperandResult, field: 'shape' | 'values', text: string): string | undefined => {
     if (r.ok || r.field !== field) return undefined;
-    if (r.code === 'too-big-to-draw' || (field === 'shape' && (r.code === 'too-deep' || r.code === 'too-large'))) return s.tooBig;
+    if (field === 'shape' && r.code === 'too-deep') return s.tooManyAxes;
     if (r.code === 'values-shape') return s.valuesShape(shapeOfValues(text) ?? '?');
     return describeParseError(pe, { ...r, code: r.code }, text, field === 'shape');
   };
@@ -140,12 +148,12 @@ export function Broadcasting() {
       </div>
       <div className="widget-controls bc-controls">
         <div className="bc-operand">
-          <TextField label={s.shapeA} value={a[0]} size={10} testId="broadcast-shape-a" error={fieldError(opA, 'shape', a[0])} onChange={(t) => setA([t, fitsValues(t, a[1]) ? a[1] : ''])} />
+          <TextField label={s.shapeA} value={a[0]} size={13} testId="broadcast-shape-a" error={fieldError(opA, 'shape', a[0])} onChange={(t) => setA([t, fitsValues(t, a[1]) ? a[1] : ''])} />
           <TextField label={s.valuesA} value={a[1]} placeholder={s.auto} testId="broadcast-values-a" error={fieldError(opA, 'values', a[1])} onChange={(t) => setA([shapeOfValues(t) ?? a[0], t])} />
         </div>
         <ChoiceGroup label={s.op} value={op} options={OPS.map((o) => ({ value: o, label: o }))} onChange={setOp} testId="broadcast-op" />
         <div className="bc-operand">
-          <TextField label={s.shapeB} value={b[0]} size={10} testId="broadcast-shape-b" error={fieldError(opB, 'shape', b[0])} onChange={(t) => setB([t, fitsValues(t, b[1]) ? b[1] : ''])} />
+          <TextField label={s.shapeB} value={b[0]} size={13} testId="broadcast-shape-b" error={fieldError(opB, 'shape', b[0])} onChange={(t) => setB([t, fitsValues(t, b[1]) ? b[1] : ''])} />
           <TextField label={s.valuesB} value={b[1]} placeholder={s.auto} testId="broadcast-values-b" error={fieldError(opB, 'values', b[1])} onChange={(t) => setB([shapeOfValues(t) ?? b[0], t])} />
         </div>
       </div>
@@ -155,11 +163,14 @@ export function Broadcasting() {
   );
 }
 
-function Outcome({ A, B, op }: { A: NDArray; B: NDArray; op: Op }) {
+function Outcome({ A, B, op }: { A: Operand; B: Operand; op: Op }) {
   const s = useStrings(S);
   const shape = broadcastShapes(A.shape, B.shape);
   const rows = alignAxes(A.shape, B.shape);
-  const result = elementwise(op, A, B);
+  // Drawn only when both operands have values and the result fits the drawing limits; the shape
+  // (or NumPy's error) above is given for any shapes.
+  const drawn = shape.ok && A.array && B.array && drawable(shape.value) ? { a: A.array, b: B.array, out: shape.value } : undefined;
+  const result = drawn && elementwise(op, drawn.a, drawn.b);
   return (
     <>
       <AxisTable rows={rows} A={A.shape} B={B.shape} />
@@ -178,14 +189,19 @@ function Outcome({ A, B, op }: { A: NDArray; B: NDArray; op: Op }) {
         )}
       </div>
       {!shape.ok && <p className="w-note">{s.errorHelp}</p>}
-      {shape.ok && result.ok && (
+      {shape.ok && !drawn && (
+        <p className="w-note" data-testid="broadcast-not-drawn">
+          {s.noDrawing}
+        </p>
+      )}
+      {drawn && result?.ok && (
         <>
           <div className="bc-grids">
-            <Stretched arr={A} out={shape.value} caption={s.stretchedA(formatShape(shape.value))} testId="broadcast-stretched-a" />
+            <Stretched arr={drawn.a} out={drawn.out} caption={s.stretchedA(formatShape(drawn.out))} testId="broadcast-stretched-a" />
             <span className="bc-op" aria-hidden="true">
               {op}
             </span>
-            <Stretched arr={B} out={shape.value} caption={s.stretchedB(formatShape(shape.value))} testId="broadcast-stretched-b" />
+            <Stretched arr={drawn.b} out={drawn.out} caption={s.stretchedB(formatShape(drawn.out))} testId="broadcast-stretched-b" />
             <span className="bc-op" aria-hidden="true">
               =
             </span>

@@ -8,21 +8,30 @@ import { filled, parseArrayLiteral, parseShape, sizeOf, type ErrorCode, type NDA
 export const MAX_DIMS = 3;
 export const MAX_DIM = 6;
 
-export type OperandResult = { ok: true; value: NDArray } | { ok: false; code: ErrorCode | 'too-big-to-draw' | 'values-shape'; error: string; pos?: number; field: 'shape' | 'values' };
+/**
+ * An operand: its shape always (any shape NumPy allows, so the result shape or NumPy's error can
+ * be given for shapes too big to draw), its values when it can be drawn or the reader typed them.
+ */
+export interface Operand {
+  shape: Shape;
+  array?: NDArray;
+}
+
+export type OperandResult = { ok: true; value: Operand } | { ok: false; code: ErrorCode | 'values-shape'; error: string; pos?: number; field: 'shape' | 'values' };
 
 /**
- * An operand from its shape field and optional values field. With no values, it is filled with
- * `start, start + step, …` so cells can be told apart; typed values must have the typed shape.
+ * An operand from its shape field and optional values field. With no values, a drawable shape is
+ * filled with `start, start + step, …` so cells can be told apart; typed values must have the
+ * typed shape.
  */
 export function makeOperand(shapeText: string, valuesText: string, start: number, step: number): OperandResult {
-  const shape = parseShape(shapeText, { maxDims: MAX_DIMS, maxDim: MAX_DIM });
+  const shape = parseShape(shapeText);
   if (!shape.ok) return { ...shape, field: 'shape' };
-  if (valuesText.trim() === '') return { ok: true, value: filled(shape.value, start, step) };
+  if (valuesText.trim() === '') return { ok: true, value: { shape: shape.value, array: drawable(shape.value) ? filled(shape.value, start, step) : undefined } };
   const values = parseArrayLiteral(valuesText);
   if (!values.ok) return { ...values, field: 'values' };
-  if (!drawable(values.value.shape)) return { ok: false, code: 'too-big-to-draw', error: 'too big to draw', field: 'values' };
   if (!sameShape(values.value.shape, shape.value)) return { ok: false, code: 'values-shape', error: 'values do not have the typed shape', field: 'values' };
-  return { ok: true, value: values.value };
+  return { ok: true, value: { shape: shape.value, array: values.value } };
 }
 
 export function drawable(shape: Shape): boolean {

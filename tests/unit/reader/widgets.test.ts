@@ -18,14 +18,20 @@ describe('broadcasting explorer model', () => {
   });
   it('fills an operand without values, and uses typed values that fit the shape', () => {
     const auto = makeOperand('(2,)', '', 10, 10);
-    expect(auto.ok && Array.from(auto.value.data)).toEqual([10, 20]);
+    expect(auto.ok && Array.from(auto.value.array!.data)).toEqual([10, 20]);
     const typed = makeOperand('(2, 2)', '[[1, 2], [3, 4]]', 1, 1);
-    expect(typed.ok && Array.from(typed.value.data)).toEqual([1, 2, 3, 4]);
+    expect(typed.ok && Array.from(typed.value.array!.data)).toEqual([1, 2, 3, 4]);
   });
-  it('reports values whose shape differs from the typed shape, and shapes too big to draw', () => {
+  it('reports values whose shape differs from the typed shape', () => {
     expect(makeOperand('(3,)', '[1, 2]', 1, 1)).toMatchObject({ ok: false, code: 'values-shape', field: 'values' });
-    expect(makeOperand('(2, 2, 2, 2)', '', 1, 1)).toMatchObject({ ok: false, field: 'shape' });
-    expect(makeOperand('(7,)', '', 1, 1)).toMatchObject({ ok: false, field: 'shape' });
+  });
+  it('keeps the shape of an operand too big to draw (4 axes, or more than 6 on an axis) without filling it', () => {
+    expect(makeOperand('(8, 1, 6, 1)', '', 1, 1)).toEqual({ ok: true, value: { shape: [8, 1, 6, 1], array: undefined } });
+    expect(makeOperand('(7,)', '', 1, 1)).toEqual({ ok: true, value: { shape: [7], array: undefined } });
+    expect(makeOperand('(1000000, 1000000)', '', 1, 1)).toEqual({ ok: true, value: { shape: [1000000, 1000000], array: undefined } });
+  });
+  it('refuses more axes than NumPy allows', () => {
+    expect(makeOperand(`(${Array(33).fill(1).join(',')})`, '', 1, 1)).toMatchObject({ ok: false, code: 'too-deep', field: 'shape' });
   });
 });
 
