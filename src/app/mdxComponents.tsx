@@ -2,6 +2,7 @@ import { useContext, type ReactNode } from 'react';
 import { NumberedTitle } from './NumberedTitle';
 import { CurrentPage } from './pageContent';
 import { defineStrings, useStrings } from './i18n';
+import { Term } from '../widgets/glossary/Term';
 
 const S = defineStrings({
   ja: { bookNote: '本のコードでは', anchor: 'この見出しへのリンク' },
@@ -45,4 +46,4 @@ export function Tip({ children }: { children: ReactNode }) {
 }
 
 /** Components every MDX page can use without importing them. */
-export const mdxComponents = { Sub, BookNote, Tip };
+export const mdxComponents = { Sub, BookNote, Tip, Term };
