@@ -15,8 +15,13 @@
  * client.configure(runSettings, { play: true, speed: 10 });
  * const { params, shapes } = await client.exportParams();
  * const result = await client.trainToCompletion(runSettings); // a separate model, to the end
+ * const grid = await client.gridOf(runSettings, { params, shapes }, { h: 0.001 }); // any weights
  * client.dispose();
  * ```
+ * A page's training lab wraps its client in a LabSession (session.ts: the drawing loop) and
+ * publishes it with useActiveLab (activeLab.ts) for companions such as the Trainer view; widgets
+ * that only send requests share one client through useSharedLabClient (sharedClient.ts).
+ * RunSettings come from a lab's settings through runSettingsOf (src/widgets/lab/labData.ts).
  */
 import type { FaultMode, FromWorker, GridPayload, ParamsPayload, ProgressMessage, RunSettings, Speed, ToWorker, TrainResult } from './protocol';
 import { LIVE_GRID_CELLS, STILL_GRID_CELLS, WATCHDOG_MS } from './renderCadence';
@@ -146,6 +151,15 @@ export class LabClient {
     return this.request<GridPayload>('grid', (requestId) => ({ type: 'grid', requestId, h: opts.h, cells: opts.cells, confidence: opts.confidence ?? false }));
   }
 
+  /**
+   * A class grid of the model `settings` describe, with the weights `payload` (e.g. a model
+   * loaded from a file), at spacing `h` or with `cells` along the longer axis. Touches no run:
+   * widgets that share one client can ask for grids of their own models at the same time.
+   */
+  gridOf(settings: RunSettings, payload: ParamsPayload, opts: { h?: number; cells?: number; confidence?: boolean }): Promise<GridPayload> {
+    return this.request<GridPayload>('grid', (requestId) => ({ type: 'gridOf', requestId, settings, payload, h: opts.h, cells: opts.cells, confidence: opts.confidence ?? false }));
+  }
+
   /** Copies of the current model's parameters [W1, b1, W2, b2] (float64) and their shapes. */
   exportParams(): Promise<ParamsPayload> {
     return this.request<ParamsPayload>('params', (requestId) => ({ type: 'exportParams', requestId }));
@@ -168,7 +182,7 @@ export class LabClient {
     return this.request<TrainResult>('trained', (requestId) => ({ type: 'train', requestId, settings }));
   }
 
-  /** Test hook: makes the worker fail on its next slice (see FaultMode in protocol.ts). */
+  /** Test hook: makes the worker fail on its next slice (see FAULT_MODES in protocol.ts). */
   injectFault(mode: FaultMode): void {
     this.send({ type: 'fault', mode }, true);
   }

@@ -7,61 +7,52 @@
  * - a grid travels as transferred typed arrays, and the worker sends the next grid of a run only
  *   after the page has acknowledged the previous one (`ack`), so grids never queue up.
  */
-import type { OptimizerName } from '../nn/optimizers';
-import type { Sampling } from '../nn/trainer';
+import type { DatasetSpec } from './datasets';
+import type { ModelSpec } from './models';
+import type { SamplingStats, TrainSettings } from './runner';
+import type { ClassGrid, GridOptions } from './tasks/classify2d';
 
 export type LabStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
 
-/** Which of the book's training drivers runs: the custom loop (§1.4.3) or Trainer.fit (§1.4.4). */
-export type RunnerKind = 'loop' | 'trainer';
-
-/** Everything that defines a training run (a change of any of these is a new run). */
+/**
+ * Everything that defines a training run (a change of any of it is a new run): the run's seed,
+ * then what the data, the model and the training are (createRun.ts builds them in that order).
+ */
 export interface RunSettings {
+  /** Seeds the run's one generator: the data's draws, the initial weights and the shuffles follow each other (the book's order). */
   seed: number;
-  /** Points per class (the book's N). */
-  points: number;
-  classes: number;
-  noise: number;
-  hidden: number;
-  lr: number;
-  batch: number;
-  epochs: number;
-  opt: OptimizerName;
-  sampling: Sampling;
-  runner: RunnerKind;
-  /** Trainer.fit's eval_interval (the custom loop always reports every 10 iterations, as the book's script). */
-  evalInterval: number;
-  /** Trainer.fit's max_grad; 0 or less = no clipping. */
-  maxGrad: number;
+  data: DatasetSpec;
+  model: ModelSpec;
+  train: TrainSettings;
 }
 
 /** How fast a running run advances: iterations per 60 Hz frame, or as fast as possible. */
 export type Speed = number | 'max';
 
-/** A class grid over the meshgrid (row r: y = yMin + r·yStep; column c: x = xMin + c·xStep). */
-export interface GridPayload {
+/** What the engine adds to a task's picture: whose it is, which one of the run, and when. */
+export interface Framing {
   runId: number;
-  /** Counts the grids of one run (acknowledged by the page). */
+  /** Counts the pictures of one run (acknowledged by the page). */
   seq: number;
-  rows: number;
-  cols: number;
-  xMin: number;
-  yMin: number;
-  xStep: number;
-  yStep: number;
-  /** The h the grid was made with. */
-  h: number;
-  /** Predicted class per cell, row-major like `np.meshgrid` (rows × cols). */
-  classes: Uint8Array;
-  /** Top softmax probability per cell, when asked for. */
-  confidence?: Float32Array;
-  /** Iterations done when it was computed. */
+  /** Iterations done when it was made. */
   iter: number;
-  /** True for the sharper grid drawn when the run is paused or done. */
+  /** True for the sharper picture drawn when the run is paused or done. */
   still: boolean;
 }
 
-/** The model's parameters [W1, b1, W2, b2] with their shapes ([[2, H], [H], [H, C], [C]]). */
+/** The 2-D classification task's picture as it travels: a class grid (see tasks/classify2d.ts). */
+export type GridPayload = ClassGrid & Framing;
+
+/** Why a run stopped as diverged; the page turns it into an explanation. */
+export interface Divergence {
+  /** Iterations done when it was noticed. */
+  iter: number;
+  /** The first non-finite value seen (NaN, ±Infinity), or the blown-up mean loss. */
+  value: number;
+  where: 'loss' | 'params' | 'blowup';
+}
+
+/** The model's parameters (for TwoLayerNet [W1, b1, W2, b2]) with their shapes ([[2, H], [H], [H, C], [C]]). */
 export interface ParamsPayload {
   params: Float64Array[];
   shapes: number[][];
@@ -79,11 +70,14 @@ export interface TrainResult extends ParamsPayload {
   iters: number;
 }
 
-/** Duplicated and never-seen samples in the last completed epoch (§1.4.3, ★). */
-export interface SamplingStats {
-  duplicates: number;
-  neverSeen: number;
-}
+/**
+ * The test hook's ways to fail (`labfault=` in the URL), the only list of them:
+ * `throw`: the next slice throws (caught by the worker, reported as an `error` message);
+ * `uncaught`: the next slice throws outside any catch (the page sees the worker's `onerror`);
+ * `close`: the worker closes itself, as if terminated (the page's watchdog notices the silence).
+ */
+export const FAULT_MODES = ['throw', 'uncaught', 'close'] as const;
+export type FaultMode = (typeof FAULT_MODES)[number];
 
 // ---- page → worker ------------------------------------------------------------------------
 
@@ -100,26 +94,21 @@ export type ToWorker =
   /** The page has drawn grid `seq` of run `runId`: the worker may send the next. */
   | { type: 'ack'; runId: number; seq: number }
   /** A one-off grid of the current model at spacing `h` (or `cells` along the longer axis). */
-  | { type: 'grid'; requestId: number; h?: number; cells?: number; confidence: boolean }
+  | ({ type: 'grid'; requestId: number } & GridOptions)
+  /** A grid of the model `settings` describe with the given parameters (the live run is untouched). */
+  | ({ type: 'gridOf'; requestId: number; settings: RunSettings; payload: ParamsPayload } & GridOptions)
   | { type: 'exportParams'; requestId: number }
   | { type: 'importParams'; requestId: number; params: Float64Array[]; shapes: number[][] }
   /** Trains a separate model to completion (the live run is untouched) and returns it. */
   | { type: 'train'; requestId: number; settings: RunSettings }
   /**
-   * Test hook (documented, harmless): makes the worker fail on purpose (see FaultMode). The
-   * page sends it only when the URL has `labfault=throw|uncaught|close`; it affects only that
-   * tab's worker, and the restart button recovers.
+   * Test hook (documented, harmless): makes the worker fail on purpose (see FAULT_MODES). The
+   * page sends it only when the URL has `labfault=<mode>`; it affects only that tab's worker,
+   * and the restart button recovers.
    */
   | { type: 'fault'; mode: FaultMode }
   /** The watchdog's question after a silence: the worker answers `alive` as soon as it can. */
   | { type: 'ping' };
-
-/**
- * `throw`: the next slice throws (caught by the worker, reported as an `error` message);
- * `uncaught`: the next slice throws outside any catch (the page sees the worker's `onerror`);
- * `close`: the worker closes itself, as if terminated (the page's watchdog notices the silence).
- */
-export type FaultMode = 'throw' | 'uncaught' | 'close';
 
 // ---- worker → page ------------------------------------------------------------------------
 
@@ -141,8 +130,9 @@ export interface ProgressMessage {
   /** New lines of the book script's log. */
   log: string[];
   sampling: SamplingStats | null;
-  /** Why the run diverged (the offending value), for status 'diverged'. */
-  reason?: string;
+  /** Why the run diverged, for status 'diverged'. */
+  divergence?: Divergence;
+  /** The classify2d task's picture: the decision boundary's class grid. */
   grid?: GridPayload;
 }
 

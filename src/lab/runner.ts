@@ -1,5 +1,5 @@
 /**
- * The book's two training drivers as step-wise runners, so the worker can train in time slices:
+ * The book's two training drivers behind one interface, so the engine can train in slices:
  * - `loop`: ch01/train_custom_loop.py (§1.4.3): one `np.random.permutation` per epoch applied to
  *   the already-shuffled arrays, a report (average loss) every 10 iterations of an epoch;
  * - `trainer`: common/trainer.py `Trainer.fit` (§1.4.4): the same shuffles, optional global-norm
@@ -7,46 +7,43 @@
  * With sampling 'choice' the batches are drawn as book 1 did, `np.random.choice(N, batch)` per
  * batch, and the runner counts duplicated and never-seen samples per epoch (★ a reader's note).
  *
- * The algorithms themselves live in the core (src/nn/trainer.ts); this file adapts them to the
- * lab's slices: iterations run, reports as plain arrays, the book's log lines, sampling counts.
+ * The algorithms live in the core (src/nn/trainer.ts); this file picks one and reads its
+ * counters. It trains any {@link Model} on any {@link Dataset}.
  */
-import { CustomLoop, Trainer, format, type StepReport as CoreReport } from '../nn/trainer';
-import { makeOptimizer } from '../nn/optimizers';
+import { makeOptimizer, type OptimizerName } from '../nn/optimizers';
 import type { RandomState } from '../nn/random';
-import type { Spiral } from '../nn/spiral';
-import type { TwoLayerNet } from '../nn/twoLayerNet';
-import type { RunSettings, SamplingStats } from './protocol';
+import { CustomLoop, Trainer, type Sampling, type StepReport } from '../nn/trainer';
+import type { Dataset, Model } from './seams';
 
-export interface StepReport {
-  /** Iterations actually run. */
-  iters: number;
-  /** Reports made (average losses) and the global iteration count at each. */
-  losses: number[];
-  lossIters: number[];
-  /** The book script's lines for those reports. */
-  log: string[];
+/** Which of the book's training drivers runs: the custom loop (§1.4.3) or Trainer.fit (§1.4.4). */
+export type RunnerKind = 'loop' | 'trainer';
+
+/** How a run trains (the book's hyperparameters and driver). */
+export interface TrainSettings {
+  runner: RunnerKind;
+  epochs: number;
+  batch: number;
+  lr: number;
+  opt: OptimizerName;
+  sampling: Sampling;
+  /** Trainer.fit's eval_interval (the custom loop always reports every 10 iterations, as the book's script). */
+  evalInterval: number;
+  /** Trainer.fit's max_grad; 0 or less = no clipping. */
+  maxGrad: number;
 }
 
-export interface StepRunner {
-  step(n: number): StepReport;
-  readonly iter: number;
-  readonly epoch: number;
-  readonly maxIter: number;
-  readonly itersPerEpoch: number;
-  readonly done: boolean;
-  /** Duplicated / never-seen samples in the last completed epoch (null before the first). */
-  readonly sampling: SamplingStats | null;
+/** Duplicated and never-seen samples in the last completed epoch (§1.4.3, ★). */
+export interface SamplingStats {
+  duplicates: number;
+  neverSeen: number;
 }
 
-/**
- * The lab's view of the core's runners (src/nn/trainer.ts): `CustomLoop` for §1.4.3 and
- * `Trainer.start/step` for §1.4.4, both fed the generator that made the data and the weights.
- */
-class BookRunner implements StepRunner {
+/** One of the book's drivers, fed the generator that made the data and the weights. */
+export class BookRunner {
   private readonly run: CustomLoop | Trainer;
   readonly maxIter: number;
 
-  constructor(model: TwoLayerNet, data: Spiral, rng: RandomState, private readonly s: RunSettings) {
+  constructor(model: Model, private readonly data: Dataset, rng: RandomState, private readonly s: TrainSettings) {
     const optimizer = makeOptimizer(s.opt, s.lr);
     if (s.runner === 'trainer') {
       // Trainer(model, optimizer).fit(x, t, max_epoch, batch_size, max_grad, eval_interval)
@@ -76,6 +73,7 @@ class BookRunner implements StepRunner {
     return this.run.done;
   }
 
+  /** Duplicated / never-seen samples in the last completed epoch (null before the first). */
   get sampling(): SamplingStats | null {
     if (this.run.epoch === 0) return null;
     if (this.s.sampling === 'choice') {
@@ -83,22 +81,11 @@ class BookRunner implements StepRunner {
       return { duplicates: d[d.length - 1], neverSeen: n[n.length - 1] };
     }
     // one permutation per epoch: no repeats; only the remainder of N // batch_size goes unseen
-    return { duplicates: 0, neverSeen: this.s.points * this.s.classes - this.run.itersPerEpoch * this.s.batch };
+    return { duplicates: 0, neverSeen: this.data.x.rows - this.run.itersPerEpoch * this.s.batch };
   }
 
-  step(n: number): StepReport {
-    const before = this.run.iter;
-    const reports: CoreReport[] = this.run.step(n);
-    return {
-      iters: this.run.iter - before,
-      losses: reports.map((r) => r.loss),
-      lossIters: reports.map((r) => r.totalIter),
-      log: reports.map(format),
-    };
+  /** Runs up to `n` iterations; returns the reports made on the way (the book's printed lines). */
+  step(n: number): StepReport[] {
+    return this.run.step(n);
   }
-}
-
-/** The runner the settings ask for, continuing the generator the data and weights used. */
-export function createRunner(model: TwoLayerNet, data: Spiral, rng: RandomState, s: RunSettings): StepRunner {
-  return new BookRunner(model, data, rng, s);
 }

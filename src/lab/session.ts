@@ -8,7 +8,8 @@
  */
 import { LabClient, type ConfigureOptions } from './client';
 import { LossSeries } from './lossSeries';
-import type { GridPayload, LabStatus, ProgressMessage, RunSettings, SamplingStats } from './protocol';
+import type { Divergence, GridPayload, LabStatus, ProgressMessage, RunSettings } from './protocol';
+import type { SamplingStats } from './runner';
 import { LOSS_REDRAW_FRAMES, MAX_LOG_LINES, MAX_LOSS_POINTS, REDRAW_CYCLE, REDRAW_FRAMES } from './renderCadence';
 
 /** Small values of the current run (what React and the readouts show). */
@@ -22,8 +23,8 @@ export interface LabSnapshot {
   loss: number;
   accuracy: number;
   sampling: SamplingStats | null;
-  /** Divergence detail from the worker (`loss:NaN@123`). */
-  reason?: string;
+  /** Why the run diverged, for status 'diverged'. */
+  divergence?: Divergence;
   /** The worker's error message, for status 'error'. */
   error?: string;
   boundaryRedraws: number;
@@ -143,7 +144,7 @@ export class LabSession {
       loss: Number.isFinite(m.loss) ? m.loss : this.snap.loss,
       accuracy: m.accuracy,
       sampling: m.sampling,
-      reason: m.reason,
+      divergence: m.divergence,
     };
     if (next.status !== this.snap.status) this.setStatus(next);
     else this.snap = next;

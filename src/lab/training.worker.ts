@@ -1,20 +1,22 @@
 /// <reference lib="webworker" />
 /**
- * The training worker: owns the current run (data, model, runner) and trains it in time slices
+ * The training worker: owns the current run (dataset, model, task, runner; see seams.ts) and
+ * trains it in time slices
  * of at most SLICE_MS, checking its message queue between slices, so pause, step and new
  * settings take effect within one slice. It posts at most one progress message per
  * POST_INTERVAL_MS, batching the losses and log lines since the last one, and attaches a
  * boundary grid only when the page has acknowledged the previous grid of the run.
  * Every failure is caught and reported as an `error` message; the page offers a restart.
  */
-import { LabRun } from './engine';
-import { type FaultMode, type FromWorker, type GridPayload, type ProgressMessage, type Speed, type ToWorker, type TrainResult, transferablesOf } from './protocol';
+import { createRun, type ClassifyRun } from './createRun';
+import { resultOf } from './engine';
+import { type FaultMode, type FromWorker, type GridPayload, type ProgressMessage, type Speed, type ToWorker, transferablesOf } from './protocol';
 import { FRAME_MS, POST_INTERVAL_MS, SLICE_MS } from './renderCadence';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 interface State {
-  run?: LabRun;
+  run?: ClassifyRun;
   runId: number;
   playing: boolean;
   speed: Speed;
@@ -155,18 +157,18 @@ function repace(): void {
   st.paceIters = 0;
 }
 
-function statusOf(run: LabRun): ProgressMessage['status'] {
+function statusOf(run: ClassifyRun): ProgressMessage['status'] {
   if (run.status === 'done' || run.status === 'diverged' || run.status === 'error') return run.status;
   if (st.playing) return 'running';
   return run.iter > 0 ? 'paused' : 'idle';
 }
 
 /** The grid to attach now, if the page is free to take one and the picture is out of date. */
-function gridToSend(run: LabRun): GridPayload | undefined {
+function gridToSend(run: ClassifyRun): GridPayload | undefined {
   if (st.awaiting !== 0 || run.status === 'diverged') return undefined;
   const still = !st.playing;
   if (st.gridIter === run.iter && (st.gridStill || !still)) return undefined;
-  const g = run.grid({ cells: still ? st.stillCells : st.liveCells, confidence: st.confidence, still }, st.runId);
+  const g = run.picture({ cells: still ? st.stillCells : st.liveCells, confidence: st.confidence }, st.runId, still);
   st.awaiting = g.seq;
   st.gridIter = run.iter;
   st.gridStill = still;
@@ -201,7 +203,7 @@ function maybePost(force: boolean): void {
     accuracy: st.lastAccuracy,
     log: st.log,
     sampling: run.sampling,
-    reason: run.divergence ? `${run.divergence.where}:${run.divergence.value}@${run.divergence.iter}` : undefined,
+    divergence: run.divergence,
     grid,
   };
   st.losses = [];
@@ -228,7 +230,7 @@ function handle(msg: ToWorker): void {
       st.gridIter = -1;
       st.gridStill = false;
       st.lastAccuracy = Number.NaN;
-      st.run = new LabRun(msg.settings);
+      st.run = createRun(msg.settings);
       st.playing = msg.play;
       repace();
       st.dirty = true;
@@ -284,7 +286,14 @@ function handle(msg: ToWorker): void {
       return;
     case 'grid': {
       if (!st.run) throw new Error('no model yet');
-      const g = st.run.grid({ h: msg.h, cells: msg.cells, confidence: msg.confidence, still: true }, st.runId);
+      const g = st.run.picture({ h: msg.h, cells: msg.cells, confidence: msg.confidence }, st.runId, true);
+      post({ type: 'grid', requestId: msg.requestId, grid: g }, transferablesOf(g));
+      return;
+    }
+    case 'gridOf': {
+      const run = createRun(msg.settings);
+      run.importParams(msg.payload);
+      const g = run.picture({ h: msg.h, cells: msg.cells, confidence: msg.confidence }, 0, true);
       post({ type: 'grid', requestId: msg.requestId, grid: g }, transferablesOf(g));
       return;
     }
@@ -303,7 +312,7 @@ function handle(msg: ToWorker): void {
       return;
     }
     case 'train':
-      jobs.push({ requestId: msg.requestId, run: new LabRun(msg.settings), lossList: [], lossIters: [] });
+      jobs.push({ requestId: msg.requestId, run: createRun(msg.settings), lossList: [], lossIters: [] });
       if (jobs.length === 1) jobChannel.port2.postMessage(0);
       return;
     case 'ping':
@@ -320,7 +329,7 @@ function handle(msg: ToWorker): void {
 
 interface Job {
   requestId: number;
-  run: LabRun;
+  run: ClassifyRun;
   lossList: number[];
   lossIters: number[];
 }
@@ -336,7 +345,7 @@ jobChannel.port1.onmessage = () => {
     job.lossIters.push(...a.lossIters);
     if (job.run.finished) {
       jobs.shift();
-      post({ type: 'trained', requestId: job.requestId, result: finishJob(job) });
+      post({ type: 'trained', requestId: job.requestId, result: resultOf(job.run, job.lossList, job.lossIters) });
     } else if (performance.now() - lastAlive > 1000) {
       lastAlive = performance.now();
       post({ type: 'alive' });
@@ -347,18 +356,6 @@ jobChannel.port1.onmessage = () => {
   }
   if (jobs.length > 0) jobChannel.port2.postMessage(0);
 };
-
-function finishJob(job: Job): TrainResult {
-  const { run } = job;
-  return {
-    ...run.exportParams(),
-    lossList: job.lossList,
-    lossIters: job.lossIters,
-    accuracy: run.accuracy(),
-    status: run.status === 'diverged' ? 'diverged' : 'done',
-    iters: run.iter,
-  };
-}
 
 // The first word: the page's watchdog starts counting silence only after this.
 post({ type: 'alive' });

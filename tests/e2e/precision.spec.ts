@@ -7,6 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { test, expect, openPage } from './fixtures';
 import { saveParamsNpz, writeNpy } from '../../src/nn/npy';
+import { createRun } from '../../src/lab/createRun';
 import { trainToEnd } from '../../src/lab/engine';
 import { bookRunSettings, named } from '../../src/widgets/precision-lab/bookRun';
 import { roundTrip } from '../../src/widgets/precision-lab/roundTrip';
@@ -110,7 +111,7 @@ test.describe('precision lab', () => {
     await page.getByTestId('book-grid-diff-run').click();
     await expect(diff).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
     // The same count in Node: the core's classGrid on both models over the same meshgrid.
-    const node = trainToEnd(bookRunSettings());
+    const node = trainToEnd(createRun(bookRunSettings()));
     const data = loadSpiral({ seed: 1984 });
     const spec = gridSpec(data.x, 0.001);
     const a = classGrid(named(node), spec);
@@ -134,7 +135,7 @@ test.describe('precision lab', () => {
     const path = await download.path();
     const got = readFileSync(path);
     // The same run in Node with the same core code, saved with the same writer.
-    const node = trainToEnd(bookRunSettings());
+    const node = trainToEnd(createRun(bookRunSettings()));
     const want = Buffer.from(saveParamsNpz(named(node)));
     expect(got.length).toBe(want.length);
     expect(got.equals(want)).toBe(true);

@@ -4,10 +4,11 @@ import { groupDigits } from '../../app/numberFormat';
 import { agreement, timed } from '../../gpu/compare';
 import { GpuUnavailableError, openGpuClassGrid, type GpuClassGrid, type GpuInfo } from '../../gpu/gpuClassGrid';
 import shaderSrc from '../../gpu/classGridShader.ts?raw';
-import { LabClient } from '../../lab/client';
+import { BOOK_H } from '../../lab/renderCadence';
+import { useSharedLabClient } from '../../lab/sharedClient';
 import { ShowCode } from '../ui/ShowCode';
 import { Widget } from '../ui/Widget';
-import { bookRunSettings, named, useCurrentModel, type Params } from '../precision-lab/bookRun';
+import { bookRunSettings, named, settingsFor, useCurrentModel, type Params } from '../precision-lab/bookRun';
 import './GpuBench.css';
 
 const S = defineStrings({
@@ -92,9 +93,6 @@ interface Result {
   model: 'trained' | 'loaded' | 'book';
 }
 
-/** The h of the book's boundary plot (train_custom_loop.py). */
-const BOOK_H = 0.001;
-
 /**
  * §1.5.2: the book's 0.001 class grid computed by the CPU worker (the lab engine) and, when the
  * browser has WebGPU, by a compute shader; both times and the agreement, on the page's model.
@@ -107,7 +105,7 @@ export function GpuBench() {
   const [result, setResult] = useState<Result | undefined>();
   const [error, setError] = useState<string | undefined>();
   const gpu = useRef<GpuClassGrid | undefined>(undefined);
-  const client = useRef<LabClient | undefined>(undefined);
+  const labClient = useSharedLabClient();
   const bookModel = useRef<Params | undefined>(undefined);
 
   useEffect(() => {
@@ -124,8 +122,6 @@ export function GpuBench() {
       alive = false;
       gpu.current?.destroy();
       gpu.current = undefined;
-      client.current?.dispose();
-      client.current = undefined;
     };
   }, []);
 
@@ -134,12 +130,7 @@ export function GpuBench() {
     setError(undefined);
     setResult(undefined);
     try {
-      // A client whose worker failed (e.g. stopped answering on a starved machine) is replaced.
-      if (client.current?.hasFailed) {
-        client.current.dispose();
-        client.current = undefined;
-      }
-      const lab = (client.current ??= new LabClient());
+      const lab = labClient();
       const current = useCurrentModel.getState();
       let params = current.params;
       let model: Result['model'] = current.source ?? 'book';
@@ -152,16 +143,12 @@ export function GpuBench() {
         params = bookModel.current;
         model = 'book';
       }
-      const settings = bookRunSettings();
-      settings.hidden = params.shapes[0][1];
-      settings.classes = params.shapes[3][0];
-      lab.configure(settings, { play: false });
-      await lab.importParams(params);
-      // A tiny grid first, so the timing below does not include work the worker queued after
-      // configure/import (its own boundary of the imported model).
-      await lab.requestGrid({ cells: 4 });
+      const settings = settingsFor(params);
+      // A tiny grid first, so the timing below does not include the worker's start or other
+      // requests queued before this one.
+      await lab.gridOf(settings, params, { cells: 4 });
       setStep('cpu');
-      const cpu = await timed(() => lab.requestGrid({ h: BOOK_H }));
+      const cpu = await timed(() => lab.gridOf(settings, params, { h: BOOK_H }));
       const grid = cpu.value;
       const res: Result = { rows: grid.rows, cols: grid.cols, cpuMs: cpu.ms, model };
       if (gpu.current) {

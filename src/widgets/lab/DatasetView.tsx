@@ -5,7 +5,7 @@ import { useLabSettings } from '../../state/labSettings';
 import { DatasetChart } from '../../charts/DatasetChart';
 import spiralSrc from '../../nn/spiral.ts?raw';
 import { SettingControl } from './SettingControl';
-import { useSpiralData } from './labData';
+import { datasetSpecOf, useLabData } from './labData';
 import { labStrings } from './strings';
 import './lab.css';
 
@@ -17,7 +17,7 @@ export function DatasetView() {
   const s = useStrings(labStrings);
   const st = useLabSettings((x) => x.settings);
   const reset = useLabSettings((x) => x.reset);
-  const d = useSpiralData(st.seed, st.points, st.classes, st.noise);
+  const d = useLabData(st.seed, datasetSpecOf(st));
   return (
     <Widget name="spiral-dataset" title={s.dataTitle}>
       <div className="widget-controls">

@@ -3,7 +3,6 @@ import { useLang } from '../../state/lang';
 import { formatNote, type SettingsStore } from '../../state/settings';
 import type { LabSnapshot } from '../../lab/session';
 import { labStrings } from './strings';
-import { parseReason } from './labData';
 
 /**
  * Every note about a real setting is listed (there are only as many as the schema has keys);
@@ -46,11 +45,11 @@ export function LabNotices({ snap, onRestart }: { snap: LabSnapshot | null; onRe
   const s = useStrings(labStrings);
   if (!snap) return null;
   if (snap.status === 'diverged') {
-    const r = parseReason(snap.reason);
+    const d = snap.divergence;
     return (
       <div className="lab-notice diverged" role="alert" data-testid="lab-diverged">
         <strong>{s.divergedTitle}</strong>
-        {r && <p>{s.divergedWhy(r.where, r.value, r.iter)}</p>}
+        {d && <p>{s.divergedWhy(d.where, d.where === 'blowup' ? d.value.toFixed(2) : String(d.value), d.iter)}</p>}
         <p>{s.divergedTry}</p>
       </div>
     );

@@ -9,7 +9,7 @@ import type { LabSnapshot } from '../../lab/session';
 import { labStrings } from './strings';
 import { SettingControl } from './SettingControl';
 import { useLabSession } from './useLabSession';
-import { useSpiralData } from './labData';
+import { datasetSpecOf, useLabData } from './labData';
 import { BoundaryPanel } from './BoundaryPanel';
 import { LabNotices, SettingsNote } from './LabNotices';
 import './lab.css';
@@ -28,7 +28,7 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
   const { session, snap, play, reset } = useLabSession();
   const settings = useLabSettings((st) => st.settings);
   const resetKeys = useLabSettings((st) => st.reset);
-  const data = useSpiralData(settings.seed, settings.points, settings.classes, settings.noise);
+  const data = useLabData(settings.seed, datasetSpecOf(settings));
   const root = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDListElement>(null);
   const logEl = useRef<HTMLElement>(null);

@@ -1,54 +1,46 @@
 /**
  * Small helpers between the settings store and the lab engine: the run settings a LabSettings
  * describes (written once: the lab, the Trainer view and §1.5's widgets all use it), and the
- * spiral data the charts draw (computed on the main thread: 300 points cost microseconds, and
- * the worker builds the very same data from the same seed).
+ * dataset the charts draw (made on the main thread by the worker's own provider: 300 points cost
+ * microseconds, and the worker builds the very same data from the same seed).
  */
 import { useMemo } from 'react';
 import { RandomState } from '../../nn/random';
-import { loadSpiral } from '../../nn/spiral';
-import { bounds } from '../../lab/grid';
-import type { RunSettings, RunnerKind } from '../../lab/protocol';
+import { makeDataset, type DatasetSpec } from '../../lab/datasets';
+import { FAULT_MODES, type FaultMode, type RunSettings } from '../../lab/protocol';
+import type { RunnerKind } from '../../lab/runner';
 import type { LabSettings } from '../../state/labSettings';
 import type { BoundaryData } from '../../charts/BoundaryChart';
+
+/** The data the lab's settings describe. */
+export function datasetSpecOf(s: Pick<LabSettings, 'points' | 'classes' | 'noise'>): DatasetSpec {
+  return { kind: 'spiral', points: s.points, classes: s.classes, noise: s.noise };
+}
 
 /** The worker's run settings for the lab's settings (the book's own with the defaults). */
 export function runSettingsOf(s: LabSettings, runner: RunnerKind = 'loop'): RunSettings {
   return {
     seed: s.seed,
-    points: s.points,
-    classes: s.classes,
-    noise: s.noise,
-    hidden: s.hidden,
-    lr: s.lr,
-    batch: s.batch,
-    epochs: s.epochs,
-    opt: s.opt,
-    sampling: s.sampling,
-    runner,
-    evalInterval: s.eval,
-    maxGrad: s.maxgrad,
+    data: datasetSpecOf(s),
+    model: { kind: 'twoLayerNet', hidden: s.hidden },
+    train: { runner, epochs: s.epochs, batch: s.batch, lr: s.lr, opt: s.opt, sampling: s.sampling, evalInterval: s.eval, maxGrad: s.maxgrad },
   };
 }
 
-/** The spiral data of the settings, with the meshgrid's bounds as axis ranges. */
-export function useSpiralData(seed: number, points: number, classes: number, noise: number): BoundaryData {
+/** The dataset `spec` describes (drawn as the worker draws it), with its bounds as axis ranges. */
+export function useLabData(seed: number, spec: DatasetSpec): BoundaryData {
+  // the spec's content decides, not its identity (each render makes a new, equal object)
+  const key = JSON.stringify(spec);
   return useMemo(() => {
-    const d = loadSpiral({ seed, pointsPerClass: points, classes, noise }, new RandomState(seed));
-    const b = bounds(d.x);
-    return { x: d.x.data, labels: d.labels, classes, xRange: [b.xMin, b.xMax], yRange: [b.yMin, b.yMax] };
-  }, [seed, points, classes, noise]);
+    const d = makeDataset(JSON.parse(key) as DatasetSpec, seed, new RandomState(seed));
+    const b = d.bounds;
+    return { x: d.x.data, labels: d.labels, classes: d.classes, xRange: [b.xMin, b.xMax], yRange: [b.yMin, b.yMax] };
+  }, [seed, key]);
 }
 
-/** `loss:NaN@123` (the worker's divergence note) as parts. */
-export function parseReason(reason: string | undefined): { where: string; value: string; iter: number } | null {
-  const m = /^(loss|params|blowup):(.+)@(\d+)$/.exec(reason ?? '');
-  return m ? { where: m[1], value: m[2], iter: Number(m[3]) } : null;
-}
-
-/** The test hook of the URL (`labfault=throw|uncaught|close`), if any. */
-export function faultFromUrl(): 'throw' | 'uncaught' | 'close' | undefined {
+/** The test hook of the URL (`labfault=<one of FAULT_MODES>`), if any. */
+export function faultFromUrl(): FaultMode | undefined {
   if (typeof window === 'undefined') return undefined;
   const v = new URLSearchParams(window.location.search).get('labfault');
-  return v === 'throw' || v === 'uncaught' || v === 'close' ? v : undefined;
+  return (FAULT_MODES as readonly (string | null)[]).includes(v) ? (v as FaultMode) : undefined;
 }

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { groupDigits } from '../../app/numberFormat';
-import { LabClient } from '../../lab/client';
-import { bookRunSettings, type Params } from './bookRun';
+import type { LabClient } from '../../lab/client';
+import { BOOK_H } from '../../lab/renderCadence';
+import { useSharedLabClient } from '../../lab/sharedClient';
+import { settingsFor, type Params } from './bookRun';
 
 const S = defineStrings({
   ja: {
@@ -21,14 +23,9 @@ const S = defineStrings({
 
 /** Predicts the book's 0.001 grid with both models in the lab worker and counts cells that differ. */
 async function countChanged(lab: LabClient, before: Params, after: Params): Promise<{ changed: number; total: number }> {
-  const settings = bookRunSettings();
-  settings.hidden = before.shapes[0][1];
-  settings.classes = before.shapes[3][0];
-  lab.configure(settings, { play: false });
-  await lab.importParams(before);
-  const a = await lab.requestGrid({ h: 0.001 });
-  await lab.importParams(after);
-  const b = await lab.requestGrid({ h: 0.001 });
+  const settings = settingsFor(before);
+  const a = await lab.gridOf(settings, before, { h: BOOK_H });
+  const b = await lab.gridOf(settings, after, { h: BOOK_H });
   let changed = 0;
   for (let i = 0; i < a.classes.length; i++) if (a.classes[i] !== b.classes[i]) changed++;
   return { changed, total: a.classes.length };
@@ -40,7 +37,7 @@ export function BookGridDiff({ before, after }: { before: Params; after: Params 
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'error'>('idle');
   const [result, setResult] = useState<{ changed: number; total: number }>();
   const [error, setError] = useState<string>();
-  const client = useRef<LabClient | undefined>(undefined);
+  const labClient = useSharedLabClient();
 
   // A new model makes the old count wrong: clear it while rendering for the new model.
   const [countedFor, setCountedFor] = useState(before);
@@ -49,17 +46,12 @@ export function BookGridDiff({ before, after }: { before: Params; after: Params 
     setResult(undefined);
     setState('idle');
   }
-  useEffect(() => () => client.current?.dispose(), []);
 
   async function run() {
     setState('running');
     setError(undefined);
     try {
-      if (client.current?.hasFailed) {
-        client.current.dispose();
-        client.current = undefined;
-      }
-      const r = await countChanged((client.current ??= new LabClient()), before, after);
+      const r = await countChanged(labClient(), before, after);
       setResult(r);
       setState('done');
     } catch (e) {

@@ -4,7 +4,7 @@ import { groupDigits } from '../../app/numberFormat';
 import { chartColors } from '../../charts/plotly';
 import { Plot, type Figure } from '../../charts/Plot';
 import { classGrid, gridSpec } from '../../nn/boundary';
-import type { Spiral } from '../../nn/spiral';
+import type { Dataset } from '../../lab/seams';
 import { named, type Params } from './bookRun';
 
 const S = defineStrings({
@@ -30,7 +30,7 @@ const CELLS = 120;
 interface Props {
   before: Params;
   after: Params;
-  data: Spiral;
+  data: Dataset;
   /** Indices of data points whose predicted class changed. */
   changed: number[];
 }

@@ -1,9 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { groupDigits } from '../../app/numberFormat';
-import { LabClient } from '../../lab/client';
-import { loadSpiral } from '../../nn/spiral';
-import { TwoLayerNet } from '../../nn/twoLayerNet';
+import { createRun } from '../../lab/createRun';
+import { useSharedLabClient } from '../../lab/sharedClient';
 import npySrc from '../../nn/npy.ts?raw';
 import { ShowCode } from '../ui/ShowCode';
 import { Widget } from '../ui/Widget';
@@ -70,12 +69,10 @@ const S = defineStrings({
 type State = 'idle' | 'training' | 'ready' | 'error';
 type Source = 'initial' | 'trained' | 'loaded';
 
-/** The book's data and untrained TwoLayerNet (same draws as train_custom_loop.py). */
+/** The book's data and untrained TwoLayerNet (the lab engine's own run: same draws as train_custom_loop.py). */
 function bookStart() {
-  const st = bookRunSettings();
-  const data = loadSpiral({ seed: st.seed, pointsPerClass: st.points, classes: st.classes, noise: st.noise });
-  const net = new TwoLayerNet(2, st.hidden, st.classes, data.rng);
-  return { data, initial: { params: net.params.map((a) => a.slice()), shapes: net.paramShapes() } as Params };
+  const run = createRun(bookRunSettings());
+  return { data: run.data, initial: run.exportParams() as Params };
 }
 
 /**
@@ -89,13 +86,8 @@ export function PrecisionLab() {
   const [state, setState] = useState<State>('idle');
   const [error, setError] = useState<string>();
   const [model, setModel] = useState<{ params: Params; source: Source }>({ params: start.initial, source: 'initial' });
-  const client = useRef<LabClient | undefined>(undefined);
+  const labClient = useSharedLabClient();
   const report = useMemo(() => roundTrip(model.params, start.data), [model, start]);
-
-  useEffect(() => () => {
-    client.current?.dispose();
-    client.current = undefined;
-  }, []);
 
   function adopt(params: Params, source: 'trained' | 'loaded') {
     setModel({ params, source });
@@ -106,13 +98,7 @@ export function PrecisionLab() {
     setState('training');
     setError(undefined);
     try {
-      // A client whose worker failed (e.g. stopped answering on a starved machine) is replaced.
-      if (client.current?.hasFailed) {
-        client.current.dispose();
-        client.current = undefined;
-      }
-      const lab = (client.current ??= new LabClient());
-      const r = await lab.trainToCompletion(bookRunSettings());
+      const r = await labClient().trainToCompletion(bookRunSettings());
       adopt({ params: r.params, shapes: r.shapes }, 'trained');
       setState('ready');
     } catch (e) {

@@ -14,6 +14,13 @@ export function bookRunSettings(): RunSettings {
   return runSettingsOf(labCodec.defaults);
 }
 
+/** The book's run settings resized to a model's parameters (hidden and output sizes from its shapes). */
+export function settingsFor(p: Params): RunSettings {
+  const s = bookRunSettings();
+  const [[, H], , [, C]] = p.shapes;
+  return { ...s, data: { ...s.data, classes: C }, model: { ...s.model, hidden: H } };
+}
+
 /** Parameters as the lab engine passes them: [W1, b1, W2, b2] and shapes [[2,H],[H],[H,C],[C]]. */
 export type Params = ParamsPayload;
 
