@@ -21,6 +21,7 @@ import { SGD } from '../src/nn/optimizers';
 import { loadSpiral } from '../src/nn/spiral';
 import { CustomLoop } from '../src/nn/trainer';
 import { TwoLayerNet } from '../src/nn/twoLayerNet';
+import { median } from './util';
 
 /** The book's train_custom_loop.py without printing; returns the trained model and data. */
 export function trainBookModel() {
@@ -55,12 +56,6 @@ export function time(fn: () => unknown, runs: number, warmup = 2): Timing {
   return { wallMs, cpuMs };
 }
 
-/** Median of a non-empty list. */
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 

@@ -1,6 +1,6 @@
 /**
- * GPU vs CPU class grid (§1.5.2) in the real browser: `npm run bench -- gpu`, or directly
- * `npx tsx bench/gpu.ts [--runs N] [--url http://127.0.0.1:PORT]`.
+ * GPU vs CPU class grid (§1.5.2) in the real browser:
+ * `npm run bench -- gpu [--runs N] [--url http://127.0.0.1:PORT] [--port N]`.
  *
  * Starts a Vite dev server (unless --url is given), opens /ch01/1-5 in Debian's Chromium with
  * --enable-unsafe-webgpu, presses the gpu-bench button N times and prints the CPU-worker and
@@ -10,8 +10,7 @@
  * On this machine the adapter is SwiftShader (a CPU implementation of a GPU), so the GPU figure
  * says nothing about real hardware; the agreement is what matters there.
  */
-import { chromium } from '@playwright/test';
-import { chromiumArgs } from '../playwright.config';
+import { benchPort, launchChromium, median } from './util';
 
 interface Sample {
   backend: string;
@@ -21,10 +20,7 @@ interface Sample {
 }
 
 async function measure(url: string, runs: number, webgpu: boolean): Promise<{ adapter: string; samples: Sample[] }> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: webgpu ? [...chromiumArgs, '--enable-unsafe-webgpu'] : chromiumArgs,
-  });
+  const browser = await launchChromium(webgpu ? ['--enable-unsafe-webgpu'] : []);
   try {
     const page = await browser.newPage();
     await page.goto(`${url}/ch01/1-5?lang=en`);
@@ -55,12 +51,6 @@ async function measure(url: string, runs: number, webgpu: boolean): Promise<{ ad
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 /** Prints the figures; returns them for bench/index.ts. */
 export async function runGpuBench(argv: string[] = []): Promise<Record<string, unknown>> {
   const runs = Number(argv[argv.indexOf('--runs') + 1]) || 3;
@@ -68,7 +58,7 @@ export async function runGpuBench(argv: string[] = []): Promise<Record<string, u
   let server: { close(): Promise<void> } | undefined;
   if (!url) {
     const { createServer } = await import('vite');
-    const port = 4700 + Math.floor(Math.random() * 200);
+    const port = benchPort(argv, 4503);
     const vite = await createServer({ server: { port, strictPort: true }, logLevel: 'warn' });
     await vite.listen();
     server = vite;
@@ -95,11 +85,4 @@ export async function runGpuBench(argv: string[] = []): Promise<Record<string, u
   } finally {
     await server?.close();
   }
-}
-
-if (process.argv[1] && /bench[\\/]gpu\.ts$/.test(process.argv[1])) {
-  runGpuBench(process.argv.slice(2)).catch((e) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
 }

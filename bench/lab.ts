@@ -1,6 +1,6 @@
 /**
- * The training lab's goals, measured in a real browser (issue 3): `npm run bench -- lab`, or on
- * its own `npx tsx bench/lab.ts [--json] [--no-build] [--port N]`.
+ * The training lab's goals, measured in a real browser:
+ * `npm run bench -- lab [--json] [--no-build] [--port N]`.
  *
  * Builds the site into its own folder (so it never races other builds writing dist/), serves it
  * with `vite preview`, drives Debian's Chromium with Playwright and prints:
@@ -14,32 +14,19 @@
  * - console errors and requests that left the site (both must be 0).
  * Goals: done ≤ 150 ms; ≥ 30 redraws/s, ≥ 50 fps, no task ≥ 100 ms; slider p50 ≤ 80 ms; flat.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { RandomState } from '../src/nn/random';
 import { loadSpiral } from '../src/nn/spiral';
 import { TwoLayerNet } from '../src/nn/twoLayerNet';
 import { CustomLoop } from '../src/nn/trainer';
 import { SGD } from '../src/nn/optimizers';
+import { benchDir, benchPort, buildSite, launchChromium, median, percentile, serveSite } from './util';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let json = false;
-const outDir = join(process.env.TMPDIR ?? '/tmp', 'dlfs2-lab-bench-dist');
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const outDir = benchDir('lab');
 
 function log(msg: string): void {
   if (!json) process.stderr.write(`${msg}\n`);
-}
-
-function median(a: number[]): number {
-  const s = [...a].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-function pct(a: number[], p: number): number {
-  const s = [...a].sort((x, y) => x - y);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
 /** The book's run computed by the core in Node (what the page must show), and how long it took. */
@@ -51,19 +38,6 @@ function bookRun(): { loss: number; accuracy: number; ms: number } {
   const loop = new CustomLoop({ x: d.x, t: d.t, model, optimizer: new SGD(1), rng, maxEpoch: 300, batchSize: 30 });
   loop.run();
   return { loss: loop.lossList[loop.lossList.length - 1], accuracy: model.accuracy(d.x, d.t), ms: performance.now() - t0 };
-}
-
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server at ${url} did not start`);
 }
 
 /** Clicks Play inside the page and resolves with ms until done with the final boundary drawn. */
@@ -91,18 +65,15 @@ function playToDone(page: Page): Promise<number> {
 export async function run(args: string[]): Promise<void> {
   json = args.includes('--json');
   const noBuild = args.includes('--no-build');
-  const port = Number(args[args.indexOf('--port') + 1] || 4501) || 4501;
   if (!noBuild) {
     log(`building into ${outDir} …`);
-    const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: json ? 'ignore' : 'inherit' });
-    if (b.status !== 0) throw new Error('vite build failed');
+    buildSite(outDir, { quiet: json });
   }
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-  const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  const server = await serveSite(outDir, benchPort(args, 4501));
+  const { base } = server;
+  const browser = await launchChromium();
   const problems: string[] = [];
   try {
-    await waitForServer(`${base}/`, 60_000);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // tsx compiles the evaluate callbacks with keepNames, which calls a __name helper
     await page.addInitScript('globalThis.__name = (f) => f;');
@@ -110,7 +81,7 @@ export async function run(args: string[]): Promise<void> {
     page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
     page.on('request', (r) => {
       const u = new URL(r.url());
-      if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.host !== `127.0.0.1:${port}`) problems.push(`left the site: ${r.url()}`);
+      if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== base) problems.push(`left the site: ${r.url()}`);
     });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -212,7 +183,7 @@ export async function run(args: string[]): Promise<void> {
       if (i > 0) sliderMs.push(ms);
       await page.waitForTimeout(120);
     }
-    log(`slider → first boundary of the new run: p50 ${median(sliderMs).toFixed(1)} ms, p90 ${pct(sliderMs, 90).toFixed(1)} ms (${sliderMs.length} changes)`);
+    log(`slider → first boundary of the new run: p50 ${median(sliderMs).toFixed(1)} ms, p90 ${percentile(sliderMs, 90).toFixed(1)} ms (${sliderMs.length} changes)`);
 
     // 4. restarts: workers, listeners, nodes, heap
     const metrics = async () => {
@@ -255,7 +226,7 @@ export async function run(args: string[]): Promise<void> {
       live_longest_task_ms: Number(live.longestTask.toFixed(0)),
       live_boundary_redraw_median_ms: live.drawMs,
       slider_to_boundary_p50_ms: Number(median(sliderMs).toFixed(1)),
-      slider_to_boundary_p90_ms: Number(pct(sliderMs, 90).toFixed(1)),
+      slider_to_boundary_p90_ms: Number(percentile(sliderMs, 90).toFixed(1)),
       restarts: { before, after },
       problems: problems.length,
     };
@@ -270,20 +241,6 @@ export async function run(args: string[]): Promise<void> {
     }
   } finally {
     await browser.close();
-    if (server.pid) {
-      try {
-        process.kill(-server.pid); // the preview server and its children
-      } catch {
-        server.kill();
-      }
-    }
+    server.stop();
   }
-}
-
-// Standalone: npx tsx bench/lab.ts [--json] [--no-build] [--port N]
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  run(process.argv.slice(2)).catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  });
 }

@@ -1,5 +1,5 @@
 /**
- * Soak (issue 7): `npm run bench -- soak [--json] [--no-build] [--url URL] [--port N]
+ * Soak: `npm run bench -- soak [--json] [--no-build] [--url URL] [--port N]
  * [--iters N] [--restarts N]`.
  *
  * Builds the site into its own folder (never racing other builds of dist/), serves it with
@@ -15,11 +15,9 @@
  * loss chart ≤ MAX_LOSS_POINTS per trace. The e2e test tests/e2e/hardening-soak.spec.ts runs a
  * short version with the same checks (`sample`, `flatness`).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { MAX_LOSS_POINTS } from '../src/lab/renderCadence';
+import { benchDir, benchPort, buildSite, launchChromium, serveSite, type Served } from './util';
 
 export interface Sample {
   iter: number;
@@ -95,25 +93,10 @@ export async function sliderRestart(page: Page, i: number): Promise<void> {
 
 // ---- the benchmark ----------------------------------------------------------------------------
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
 function opt(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
   const v = i >= 0 ? Number(args[i + 1]) : NaN;
   return Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server at ${url} did not start`);
 }
 
 const fmt = (s: Sample) =>
@@ -124,25 +107,18 @@ export async function run(args: string[]): Promise<unknown> {
   const say = (m: string) => !json && console.log(m);
   const iters = opt(args, '--iters', 1_000_000);
   const restarts = opt(args, '--restarts', 100);
-  const port = opt(args, '--port', 4505);
-  const urlArg = args.indexOf('--url') >= 0 ? args[args.indexOf('--url') + 1] : undefined;
-  const outDir = join(process.env.TMPDIR ?? '/tmp', 'dlfs2-soak-dist');
-  let server: ChildProcess | undefined;
-  const base = urlArg?.replace(/\/$/, '') ?? `http://127.0.0.1:${port}`;
-  if (!urlArg) {
+  let base = args.indexOf('--url') >= 0 ? args[args.indexOf('--url') + 1]?.replace(/\/$/, '') : undefined;
+  let server: Served | undefined;
+  if (!base) {
+    const outDir = benchDir('soak');
     if (!args.includes('--no-build')) {
       say('building into ' + outDir + ' …');
-      const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: 'ignore', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
-      if (b.status !== 0) throw new Error('vite build failed');
+      buildSite(outDir, { quiet: true });
     }
-    server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-    await waitForServer(`${base}/`, 60_000);
+    server = await serveSite(outDir, benchPort(args, 4505));
+    base = server.base;
   }
-  const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium();
   const problems: string[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -207,12 +183,6 @@ export async function run(args: string[]): Promise<unknown> {
     return result;
   } finally {
     await browser.close();
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid);
-      } catch {
-        /* already gone */
-      }
-    }
+    server?.stop();
   }
 }
