@@ -170,7 +170,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** forward_net.py: np.random.seed(seed, default 0 as in golden/forward_net.json), then the script. */
+/** forward_net.py: np.random.seed(seed) first (default 0, the seed tests/fixtures/numpy/forward_net.json was made with: the script sets none), then the script. */
 function forwardNet(o: BookOptions, io: Io): void {
   const ex = forwardNetExample(new RandomState(o.seed ?? 0));
   const p = ex.params;

@@ -1,4 +1,4 @@
-import { useLang, type Bilingual, type Lang } from '../state/lang';
+import { useLang, type Lang } from '../state/lang';
 
 /**
  * Every string a reader sees lives in a table like this one, next to the component that shows
@@ -14,12 +14,6 @@ export function defineStrings<T extends Record<string, unknown>>(table: { ja: T;
 export function useStrings<T>(table: Record<Lang, T>): T {
   const lang = useLang((s) => s.lang);
   return table[lang];
-}
-
-/** Picks one language's text from a `{ ja, en }` pair (titles in the chapter registry, list items). */
-export function useBilingual(): (text: Bilingual) => string {
-  const lang = useLang((s) => s.lang);
-  return (text) => text[lang];
 }
 
 /** Strings of the app shell (header, navigation, footer, error pages). */

@@ -40,7 +40,7 @@ export function BookNote({ children }: { children: ReactNode }) {
   );
 }
 
-/** A highlighted aside for a stumbling point (★ in PRODUCT.md). */
+/** A highlighted aside for a stumbling point (a place readers of the chapter often get stuck, marked ★). */
 export function Tip({ children }: { children: ReactNode }) {
   return <div className="tip" role="note">{children}</div>;
 }

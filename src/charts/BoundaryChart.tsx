@@ -6,7 +6,7 @@ import type { GridPayload } from '../lab/protocol';
 import { useTheme } from '../state/theme';
 import { defineStrings, useStrings } from '../app/i18n';
 import { ChartStatus } from './ChartStatus';
-import { gridMarkers, MAX_GRID_MARKERS } from './gridMarkers';
+import { gridMarkers } from './gridMarkers';
 import './charts.css';
 
 const S = defineStrings({
@@ -203,5 +203,3 @@ function figure(d: BoundaryData, s: (typeof S)['ja'], height: number): { data: u
     },
   };
 }
-
-export { MAX_GRID_MARKERS };

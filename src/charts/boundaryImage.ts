@@ -62,10 +62,3 @@ export function imageExtent(grid: Pick<GridPayload, 'rows' | 'cols' | 'xMin' | '
     height: grid.rows * grid.yStep,
   };
 }
-
-/** Counts of each class in a grid (for tests and the readout). */
-export function classCounts(classes: Uint8Array, nClasses: number): number[] {
-  const counts = new Array<number>(nClasses).fill(0);
-  for (let i = 0; i < classes.length; i++) counts[classes[i]]++;
-  return counts;
-}

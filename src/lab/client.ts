@@ -51,9 +51,6 @@ export function createTrainingWorker(): Worker {
   return new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'dlfs2-training' });
 }
 
-/** Counts live workers made by LabClients on this page (read by the restart-leak benchmark). */
-export const liveWorkers = { count: 0 };
-
 export class LabClient {
   private worker: Worker | undefined;
   private readonly listeners = new Set<LabListener>();
@@ -215,7 +212,6 @@ export class LabClient {
       this.fail(`the training worker could not start: ${messageOf(e)}`);
       return;
     }
-    liveWorkers.count++;
     w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     w.onerror = (e: ErrorEvent) => {
       e.preventDefault(); // reported in the lab; not an uncaught page error
@@ -233,7 +229,6 @@ export class LabClient {
       this.worker.onmessageerror = null;
       this.worker.terminate();
       this.worker = undefined;
-      liveWorkers.count--;
     }
     this.rejectAll('the training worker was stopped');
   }

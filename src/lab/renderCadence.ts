@@ -1,11 +1,11 @@
 /**
- * The lab's render cadence, in one place (GAN Lab's VIS_INTERVAL habit, STYLE.md §3). Each value
- * says what was measured on this machine's headless Chromium (2 shared cores, software GL) to
+ * The lab's render cadence, in one place (named like GAN Lab's VIS_INTERVAL). Each value says
+ * what was measured on a 2-core development machine's headless Chromium (software GL) to
  * choose it; bench/lab.ts prints the figures these constants produce.
  */
 
 /**
- * Grid cells along the longer axis while training. The issue's measurements: Plotly.react of a
+ * Grid cells along the longer axis while training. Measured: Plotly.react of a
  * 100×100 heatmap with 300 points ≈ 13–15 ms of main-thread time; we draw our own canvas as a
  * layout image instead (≈ 1–3 ms at this size), so 100 leaves most of the frame free. The worker
  * predicts 10,000 points in well under 1 ms for the book's net.
@@ -23,8 +23,8 @@ export const BOOK_H = 0.001;
 
 /**
  * Out of every REDRAW_CYCLE animation frames, the boundary may be redrawn on REDRAW_FRAMES.
- * The issue's prototype: drawing the grid on every frame held only 45–53 frames/s; on two
- * frames of three it held 56–61 frames/s at 36–41 redraws/s.
+ * Measured on a first prototype of the lab: drawing the grid on every frame held only 45–53
+ * frames/s; on two frames of three it held 56–61 frames/s at 36–41 redraws/s.
  */
 export const REDRAW_FRAMES = 2;
 export const REDRAW_CYCLE = 3;

@@ -72,8 +72,8 @@ export interface ForwardNetExample extends ForwardTrace {
 }
 
 /**
- * Runs forward_net.py on `rng` (the script sets no seed; golden/forward_net.json used
- * `np.random.seed(0)` first): x = randn(10, 2), then TwoLayerNet(2, 4, 3), then predict.
+ * Runs forward_net.py on `rng` (the script sets no seed; tests/fixtures/numpy/forward_net.json
+ * was made after `np.random.seed(0)`): x = randn(10, 2), then TwoLayerNet(2, 4, 3), then predict.
  */
 export function forwardNetExample(rng: RandomState, batch = 10, inputSize = 2, hiddenSize = 4, outputSize = 3): ForwardNetExample {
   const x = mat(batch, inputSize, rng.randn(batch * inputSize));

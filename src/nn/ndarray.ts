@@ -121,21 +121,6 @@ export function isBroadcastCopy(shape: Shape, outShape: Shape, outIdx: readonly 
   return false;
 }
 
-/** `np.broadcast_to(a, shape)`, materialised. Fails with NumPy's text when the shapes do not fit. */
-export function broadcastTo(a: NDArray, outShape: Shape): Result<NDArray> {
-  const fit = broadcastShapes(a.shape, outShape);
-  if (!fit.ok || fit.value.length !== outShape.length || fit.value.some((d, i) => d !== outShape[i])) {
-    return fail(
-      'numpy',
-      `operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeInError(a.shape)}  and requested shape ${shapeInError(outShape)}`,
-    );
-  }
-  const n = sizeOf(outShape);
-  const data = new Float64Array(n);
-  for (let i = 0; i < n; i++) data[i] = a.data[ravel(sourceIndex(a.shape, outShape, unravel(i, outShape)), a.shape)];
-  return ok({ shape: [...outShape], data, dtype: a.dtype });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Element-wise arithmetic (§1.1.2)
 
@@ -494,17 +479,4 @@ export function filled(shape: Shape, start = 1, step = 1): NDArray {
   const data = new Float64Array(n);
   for (let i = 0; i < n; i++) data[i] = start + i * step;
   return { shape: [...shape], data, dtype: 'int64' };
-}
-
-/** Nested plain lists of an array's values (what `a.tolist()` gives), for drawing grids. */
-export function toNested(a: NDArray): unknown {
-  if (a.shape.length === 0) return a.data[0];
-  const build = (depth: number, offset: number): unknown[] => {
-    const d = a.shape[depth];
-    const stride = sizeOf(a.shape.slice(depth + 1));
-    const out: unknown[] = [];
-    for (let i = 0; i < d; i++) out.push(depth === a.shape.length - 1 ? a.data[offset + i] : build(depth + 1, offset + i * stride));
-    return out;
-  };
-  return build(0, 0);
 }

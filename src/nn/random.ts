@@ -6,8 +6,10 @@
  * drawing from the same stream: the data, the weights, one permutation per epoch. Code that
  * wants the book's numbers must therefore share one {@link RandomState} across all those steps.
  *
- * The algorithm is MT19937 with NumPy's legacy conversions; see shared/golden/README.md
- * ("NumPy's legacy RandomState, step by step").
+ * The algorithm is MT19937 (seeded with `init_genrand`) with NumPy's legacy conversions: 53-bit
+ * `rand` from two words, the polar method for `randn` (it returns the second value and caches
+ * the first), masked rejection sampling for bounded integers, and Fisher–Yates from the top for
+ * `permutation`; each is spelled out where it is implemented below.
  */
 
 const N = 624;

@@ -36,7 +36,7 @@ test.describe('bad URLs', () => {
   const junk = '/ch01/1-4?lr=abc&hidden=-5&batch=1e9&seed=-1&speed=zzz&opt=%3Cscript%3E&epochs=NaN';
 
   for (const lang of ['en', 'ja'] as const) {
-    test(`the issue’s junk URL shows the lab with a note and the book’s defaults, and still trains (${lang})`, async ({ page }) => {
+    test(`a URL with a junk value for every setting shows the lab with a note and the book’s defaults, and still trains (${lang})`, async ({ page }) => {
       await openPage(page, junk, lang);
       const note = page.getByTestId('settings-note');
       await expect(note).toBeVisible();

@@ -3,7 +3,7 @@
  * a binary float holds, its exact error against the typed decimal, and which edge cases to explain.
  * Exact arithmetic uses BigInt so even float64's error for 0.1 (≈ 5.55e−18) is shown truly.
  */
-import { FLOAT16_MAX, FLOAT16_MIN_SUBNORMAL, bitFields, storedValue, type FloatFormat } from '../../nn/float16';
+import { FLOAT16_MAX, bitFields, storedValue, type FloatFormat } from '../../nn/float16';
 
 /** A typed number: its float64 value and, for plain decimals, the exact rational it denotes. */
 export interface ParsedInput {
@@ -138,6 +138,3 @@ export function edgeNotes(input: ParsedInput): EdgeNote[] {
   if (exactAll) notes.push('exact');
   return notes;
 }
-
-/** The smallest float16 subnormal, for the notes' wording. */
-export const MIN_SUB16 = FLOAT16_MIN_SUBNORMAL;

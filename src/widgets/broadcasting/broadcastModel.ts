@@ -2,7 +2,7 @@
  * The broadcasting explorer's pure logic (§1.1.3): turn what the reader typed into operands,
  * and line the two shapes up axis by axis the way NumPy compares them.
  */
-import { filled, parseArrayLiteral, parseShape, sizeOf, type ErrorCode, type NDArray, type Result, type Shape } from '../../nn/ndarray';
+import { filled, parseArrayLiteral, parseShape, type ErrorCode, type NDArray, type Shape } from '../../nn/ndarray';
 
 /** Drawing limits: up to 3 dimensions and 6 cells per axis stay readable on a phone. */
 export const MAX_DIMS = 3;
@@ -69,9 +69,3 @@ export function alignAxes(a: Shape, b: Shape): AxisRow[] {
   }
   return rows;
 }
-
-export function isOk<T>(r: Result<T>): r is { ok: true; value: T } {
-  return r.ok;
-}
-
-export { sizeOf };

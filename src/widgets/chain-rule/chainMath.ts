@@ -21,7 +21,7 @@ export interface ChainResult {
   numDzdy: number;
 }
 
-export function zOf(x: number, y: number): number {
+function zOf(x: number, y: number): number {
   const t = x + y;
   return t * t;
 }

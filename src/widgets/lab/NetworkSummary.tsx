@@ -8,7 +8,7 @@ import { labStrings } from './strings';
 import './lab.css';
 
 /** Shapes of TwoLayerNet(I, H, O)'s parameters in the book's order [W1, b1, W2, b2]. */
-export function paramTable(input: number, hidden: number, output: number): { name: string; shape: number[]; count: number }[] {
+function paramTable(input: number, hidden: number, output: number): { name: string; shape: number[]; count: number }[] {
   const rows = [
     { name: 'W1', shape: [input, hidden] },
     { name: 'b1', shape: [hidden] },

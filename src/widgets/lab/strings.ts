@@ -130,5 +130,3 @@ export const labStrings = defineStrings({
     trainerNote: 'The learning rate, hidden size, batch size, epochs, optimizer and seed are the lab’s above.',
   },
 });
-
-export type LabStrings = (typeof labStrings)['ja'];

@@ -103,7 +103,7 @@ export function checkAffine(rng: RandomState): LayerCheck {
 }
 
 /** Mean −log(softmax(s)[t]) with no 1e-7: the function (y − t)/N is the exact gradient of. */
-export function lossWithoutEps(scores: Mat, labels: Int32Array): number {
+function lossWithoutEps(scores: Mat, labels: Int32Array): number {
   const y = softmax(scores);
   let s = 0;
   for (let i = 0; i < scores.rows; i++) s += Math.log(y.data[i * scores.cols + labels[i]]);

@@ -15,7 +15,7 @@ export interface LayerRow {
 }
 
 /** Shapes of a layer's parameters: Affine has W (in, out) and b (out,); Sigmoid has none. */
-export function layerShapes(layer: Layer): number[][] {
+function layerShapes(layer: Layer): number[][] {
   if (layer instanceof Affine) return [[layer.W.rows, layer.W.cols], [layer.b.length]];
   return [];
 }

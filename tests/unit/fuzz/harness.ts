@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /** Slowest call we accept for one small input: far above any honest parse, far below a hang. */
-export const HANG_MS = 2000;
+const HANG_MS = 2000;
 
 export interface FuzzTally {
   tried: number;
@@ -46,7 +46,7 @@ export function report(name: string, t: FuzzTally): void {
 }
 
 /** Strings a reader (or an attacker) might paste into a field or a URL. */
-export const nastyStrings = [
+const nastyStrings = [
   '', ' ', '\t\n', 'abc', 'NaN', 'nan', '-NaN', 'Infinity', '-Infinity', 'inf', '1e9', '1e309', '-1e309', '1e-400',
   '-5', '-0', '0', '00', '0x10', '0b1', '0o7', '1_000', '1,000', '1.', '.5', '+.5e-3', '１２３', '٣', '½', '1e', 'e5',
   '--1', '+-1', '1..2', '9'.repeat(400), '1'.repeat(20), '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
