@@ -1,20 +1,11 @@
 import { test, expect, openPage } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
-import { RandomState } from '../../src/nn/random';
-import { loadSpiral } from '../../src/nn/spiral';
-import { TwoLayerNet } from '../../src/nn/twoLayerNet';
-import { CustomLoop } from '../../src/nn/trainer';
-import { SGD } from '../../src/nn/optimizers';
+import { flat, loadFixture } from '../fixtures/numpy/load';
 
-/** The book's train_custom_loop.py computed by the core in Node (the expected values). */
-function bookRun() {
-  const rng = new RandomState(1984);
-  const d = loadSpiral({ seed: 1984 }, rng);
-  const model = new TwoLayerNet(2, 10, 3, rng);
-  const loop = new CustomLoop({ x: d.x, t: d.t, model, optimizer: new SGD(1.0), rng, maxEpoch: 300, batchSize: 30 });
-  loop.run();
-  return { loss: loop.lossList[loop.lossList.length - 1], accuracy: model.accuracy(d.x, d.t), params: model.params.map((p) => Array.from(p)), reports: loop.lossList.length };
-}
+/** NumPy's run of the book's settings: train_custom_loop.py and train.py (Trainer.fit, eval_interval 10). */
+const customLoop = loadFixture('cli_custom_book.json').expected;
+const trainerFit = loadFixture('cli_train_book.json').expected;
+const finalParams = (e: typeof customLoop): number[][] => ['W1', 'b1', 'W2', 'b2'].map((k) => flat(e.final_params[k]));
 
 const lab = (page: Page) => page.getByTestId('training-lab');
 const attr = async (l: Locator, name: string) => (await l.getAttribute(`data-${name}`)) ?? '';
@@ -24,38 +15,40 @@ const num = async (l: Locator, name: string) => Number(await attr(l, name));
 test.describe.configure({ timeout: 120_000 });
 
 test.describe('training lab (§1.4.3)', () => {
-  test('book settings at speed=max reach the book’s final loss (1e-9) and accuracy, with the final boundary drawn', async ({ page }) => {
-    const want = bookRun();
+  test('book settings at speed=max end at NumPy’s final loss (within 1e-9) and accuracy, print its last log line, and draw the final boundary (cli_custom_book.json)', async ({ page }) => {
+    const wantLoss: number = customLoop.loss_list.at(-1);
     await openPage(page, '/ch01/1-4?speed=max', 'en');
     const l = lab(page);
     await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 }); // the untrained model is drawn first
     await page.getByTestId('lab-play').click();
     await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     expect(await num(l, 'iter')).toBe(3000);
-    expect(Math.abs((await num(l, 'loss')) - want.loss)).toBeLessThanOrEqual(1e-9);
-    expect(await num(l, 'accuracy')).toBe(want.accuracy);
+    expect(Math.abs((await num(l, 'loss')) - wantLoss)).toBeLessThanOrEqual(1e-9);
+    expect(await num(l, 'accuracy')).toBe(customLoop.accuracy);
     await expect(l).toHaveAttribute('data-boundary-iter', '3000');
     await expect(l).toHaveAttribute('data-boundary-still', 'true');
     expect(await attr(l, 'boundary-run')).toBe(await attr(l, 'run'));
     // the log panel prints the book script's last line
-    await expect(page.getByTestId('lab-log')).toContainText(`| epoch 300 |  iter 10 / 10 | loss ${want.loss.toFixed(2)}`);
+    await expect(page.getByTestId('lab-log')).toContainText(customLoop.printed.at(-1));
   });
 
-  test('the Trainer view’s final weights equal the custom loop’s computed by the core', async ({ page }) => {
-    const want = bookRun();
+  test('the Trainer view’s Trainer.fit and custom loop end bit-identical, at NumPy’s final weights (within 1e-10) with NumPy’s report count; clipping changes them', async ({ page }) => {
+    const want = finalParams(customLoop);
     await openPage(page, '/ch01/1-4#trainer', 'en');
     const tv = page.getByTestId('trainer-view');
     await expect(tv).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     // Trainer.fit and the custom loop, both run in this browser, end bit-identical…
     await expect(tv).toHaveAttribute('data-max-diff', '0');
-    // …and agree with the core run in Node to the CLI's tolerance (Chromium's and Node's V8
-    // round Math.exp/Math.log differently in the last bit for a few inputs)
+    // …and agree with NumPy's run to the CLI's tolerance (NumPy and V8 round exp/log
+    // differently in the last bit for a few inputs)
     const params = JSON.parse(await attr(tv, 'final-params')) as number[][];
-    expect(params.map((p) => p.length)).toEqual(want.params.map((p) => p.length));
-    params.forEach((p, i) => p.forEach((v, k) => expect(Math.abs(v - want.params[i][k])).toBeLessThan(1e-10)));
+    expect(params.map((p) => p.length)).toEqual(want.map((p) => p.length));
+    params.forEach((p, i) => p.forEach((v, k) => expect(Math.abs(v - want[i][k])).toBeLessThan(1e-10)));
+    // Trainer.fit and the custom loop both trained the same weights: the fixtures agree too
+    finalParams(trainerFit).forEach((p, i) => p.forEach((v, k) => expect(Math.abs(v - want[i][k])).toBeLessThan(1e-12)));
     await expect(page.getByTestId('trainer-compare')).toContainText('identical');
     // eval_interval 10 → one report per epoch at its first iteration
-    await expect(tv).toHaveAttribute('data-loss-count', String(want.reports));
+    await expect(tv).toHaveAttribute('data-loss-count', String(trainerFit.loss_list.length));
     // clipping changes the weights, and the page says so
     const clip = page.getByTestId('trainer-maxgrad');
     await clip.focus();
@@ -98,7 +91,7 @@ test.describe('training lab (§1.4.3)', () => {
     for (let i = 0; i < 8; i++) await page.getByTestId('lab-step').click();
     await expect(l).toHaveAttribute('data-iter', '10');
     // the 10th iteration makes the first report: the book's first log line
-    await expect(page.getByTestId('lab-log')).toContainText('| epoch 1 |  iter 10 / 10 | loss 1.');
+    await expect(page.getByTestId('lab-log')).toContainText(customLoop.printed[0]);
     await page.getByTestId('lab-reset').click();
     await expect(l).toHaveAttribute('data-iter', '0');
     await expect(l).toHaveAttribute('data-status', 'idle');
@@ -106,7 +99,7 @@ test.describe('training lab (§1.4.3)', () => {
     await expect.poll(async () => (await attr(l, 'boundary-run')) === (await attr(l, 'run'))).toBe(true);
   });
 
-  test('every slider starts a new run at once (speed does not) and the URL round-trips', async ({ page }) => {
+  test('the lr, hidden, batch, epochs and seed sliders each start a new run at once (speed does not), and the URL round-trips', async ({ page }) => {
     await openPage(page, '/ch01/1-4', 'en');
     const l = lab(page);
     await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });

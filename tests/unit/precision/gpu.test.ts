@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { agreement } from '../../../src/gpu/compare';
 import { dispatchSize, gridUniform, packParams } from '../../../src/gpu/gpuClassGrid';
-import { CLASS_GRID_WGSL, MAX_GPU_CLASSES } from '../../../src/gpu/classGridShader';
+import { CLASS_GRID_WGSL } from '../../../src/gpu/classGridShader';
+import { LAB_SCHEMA } from '../../../src/state/labSettings';
 
 describe('WebGPU class grid helpers (pure parts)', () => {
   it('packs W1, b1, W2, b2 in the order the shader reads them, as float32', () => {
@@ -35,9 +36,11 @@ describe('WebGPU class grid helpers (pure parts)', () => {
     expect(big.perRow).toBe(65535 * 64);
   });
 
-  it('holds up to MAX_GPU_CLASSES scores, more than the lab allows (6)', () => {
-    expect(MAX_GPU_CLASSES).toBeGreaterThanOrEqual(6);
-    expect(CLASS_GRID_WGSL).toContain(`array<f32, ${MAX_GPU_CLASSES}>`);
+  it('declares a score array in the shader for at least as many classes as the lab’s classes slider allows', () => {
+    const classes = LAB_SCHEMA.find((e) => e.key === 'classes');
+    if (classes?.kind !== 'int') throw new Error('the lab schema has no integer classes setting');
+    const declared = Number(/var score: array<f32, (\d+)>/.exec(CLASS_GRID_WGSL)?.[1]);
+    expect(declared).toBeGreaterThanOrEqual(classes.max);
   });
 
   it('measures agreement as the fraction of equal cells', () => {

@@ -53,9 +53,11 @@ describe('layers-as-classes model view', () => {
 });
 
 describe('sigmoid plot', () => {
-  it('σ(0) is 0.5 and the curve is drawn through it', () => {
+  it('σ(0) is 0.5 and the curve passes through (0, 0.5) at the middle of the plot area', () => {
     expect(sigmoidAt(0)).toBe(0.5);
-    expect(curvePath(3)).toContain(`${toSvgX(0).toFixed(2)},`);
+    // the 420 × 220 view with margins left 36, right 12, top 12, bottom 28: x = 0 sits at
+    // 36 + (420 − 36 − 12) / 2 = 222 and y = 0.5 at 12 + (220 − 12 − 28) / 2 = 102
+    expect(curvePath(3).split(' ')[1]).toBe('L222.00,102.00');
   });
   it('maps screen x back to the value, clamped and rounded to the step', () => {
     expect(fromSvgX(toSvgX(1.23))).toBeCloseTo(1.2, 10);
