@@ -6,6 +6,9 @@
 import { type Mat, mat } from './matrix';
 import { RandomState } from './random';
 
+/** The book's spiral: `load_data` fixes N = 100 points per class, 3 classes and noise 0.2. */
+export const SPIRAL_DEFAULTS = Object.freeze({ pointsPerClass: 100, classes: 3, noise: 0.2 });
+
 /** Options of {@link loadSpiral}; the defaults are the book's. */
 export interface SpiralOptions {
   /** Seed passed to `rng.seed` (the book's `load_data(seed=1984)`). */
@@ -36,7 +39,7 @@ export interface Spiral {
  * the book's numbers.
  */
 export function loadSpiral(opts: SpiralOptions = {}, rng: RandomState = new RandomState(opts.seed ?? 1984)): Spiral {
-  const { seed = 1984, pointsPerClass: N = 100, classes: C = 3, noise = 0.2 } = opts;
+  const { seed = 1984, pointsPerClass: N = SPIRAL_DEFAULTS.pointsPerClass, classes: C = SPIRAL_DEFAULTS.classes, noise = SPIRAL_DEFAULTS.noise } = opts;
   if (!Number.isInteger(N) || N < 1) throw new Error(`pointsPerClass must be a positive integer, got ${N}`);
   if (!Number.isInteger(C) || C < 1) throw new Error(`classes must be a positive integer, got ${C}`);
   if (!Number.isFinite(noise)) throw new Error(`noise must be a finite number, got ${noise}`);
