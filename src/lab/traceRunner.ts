@@ -5,6 +5,15 @@
  * earlier iteration starts the run again (it is deterministic).
  */
 import { IterationTracer, type IterationTrace, type TraceRunOptions } from '../nn/iterationTrace';
+import type { RunSettings } from './protocol';
+
+/** The custom loop's run for the lab's run settings (the stepper traces train_custom_loop.py). */
+export function traceOptionsOf(s: RunSettings): TraceRunOptions {
+  return {
+    seed: s.seed, pointsPerClass: s.points, classes: s.classes, noise: s.noise, hidden: s.hidden,
+    lr: s.lr, optimizer: s.opt, batchSize: s.batch, maxEpoch: s.epochs, sampling: s.sampling,
+  };
+}
 
 /** Iterations run between two clock reads (cheap next to a clock read at the book's size). */
 const CHUNK = 16;

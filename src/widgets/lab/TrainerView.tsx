@@ -10,6 +10,7 @@ import trainerSrc from '../../nn/trainer.ts?raw';
 import { SettingControl } from './SettingControl';
 import { runSettingsOf } from './labData';
 import { labStrings } from './strings';
+import { PythonExport } from '../python-export/PythonExport';
 import './lab.css';
 
 /** Wait this long after the last slider move before training again (two full runs). */
@@ -110,6 +111,7 @@ export function TrainerView() {
           )}
         </div>
         <ShowCode source={trainerSrc} path="src/nn/trainer.ts" names={['Trainer']} book={<code>common/trainer.py: Trainer.fit</code>} />
+        <PythonExport runner="trainer" prefix="trainer" />
       </div>
     </Widget>
   );

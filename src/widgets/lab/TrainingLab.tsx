@@ -12,6 +12,7 @@ import { useLabSession } from './useLabSession';
 import { datasetSpecOf, useLabData } from './labData';
 import { BoundaryPanel } from './BoundaryPanel';
 import { LabNotices, SettingsNote } from './LabNotices';
+import { LabRunTools } from '../lab-run-tools/LabRunTools';
 import './lab.css';
 
 const FULL_CONTROLS: SettingKey[] = ['hidden', 'lr', 'batch', 'epochs', 'seed', 'speed', 'opt', 'sampling'];
@@ -121,6 +122,7 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
               </details>
             )}
             {!compact && <ShowCode source={trainerSrc} path="src/nn/trainer.ts" names={['CustomLoop', 'EpochLoop']} book={<code>ch01/train_custom_loop.py</code>} />}
+            {!compact && <LabRunTools />}
           </div>
         </div>
       </div>

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { loadParamsNpz, NpyError, saveParamsNpz } from '../../nn/npy';
 import { useLang } from '../../state/lang';
 import { named, type Params } from './bookRun';
 import { describeFileError } from './fileErrors';
+import { saveFile } from '../ui/saveFile';
 
 const S = defineStrings({
   ja: {
@@ -37,22 +38,9 @@ export function ParamsFile({ params, onLoaded }: { params: Params; onLoaded: (p:
   const [error, setError] = useState<unknown>();
   const [ok, setOk] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const url = useRef<string | undefined>(undefined);
-
-  useEffect(() => () => {
-    if (url.current) URL.revokeObjectURL(url.current);
-  }, []);
 
   function download() {
-    const bytes = saveParamsNpz(named(params));
-    if (url.current) URL.revokeObjectURL(url.current);
-    url.current = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
-    const a = document.createElement('a');
-    a.href = url.current;
-    a.download = 'TwoLayerNet.npz';
-    document.body.append(a);
-    a.click();
-    a.remove();
+    saveFile(saveParamsNpz(named(params)) as BlobPart, 'TwoLayerNet.npz', 'application/octet-stream');
   }
 
   async function load(file: File | undefined) {
