@@ -3,7 +3,7 @@ import { useLocation } from 'react-router';
 import { useStrings } from '../../app/i18n';
 import { STAGE_NAMES, stagesOf, type StageName } from '../../lab/iterationStages';
 import { traceOptionsOf } from '../../lab/traceRunner';
-import { DEFAULT_SETTINGS, FOREIGN_KEYS, type LabSettings } from '../../state/labSettings';
+import { labCodec, type LabSettings } from '../../state/labSettings';
 import { Widget } from '../ui/Widget';
 import { runSettingsOf } from '../lab/labData';
 import { StageArrayView } from './StageArrayView';
@@ -29,7 +29,7 @@ function clampIteration(k: number | undefined, last: number): number {
 /** Drops the lab's settings from the address (the stepper falls back to the book's run). */
 function clearLabKeys(): void {
   const url = new URL(window.location.href);
-  for (const k of [...url.searchParams.keys()]) if (k !== ITERATION_KEY && !FOREIGN_KEYS.has(k)) url.searchParams.delete(k);
+  for (const k of [...url.searchParams.keys()]) if (k !== ITERATION_KEY && labCodec.owns(k)) url.searchParams.delete(k);
   window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }
 
@@ -97,7 +97,7 @@ export function IterationStepper() {
         <p className="is-run" data-testid="stepper-run" data-book={String(isBook)}>
           <strong>{isBook ? s.book : s.fromLab}</strong>: {s.summary({ ...settings, opt: settings.opt.toUpperCase(), sampling: settings.sampling })}
           {!isBook && (
-            <button type="button" className="is-book" onClick={() => { clearLabKeys(); setSettings({ ...DEFAULT_SETTINGS }); setIsBook(true); go(1); }}>
+            <button type="button" className="is-book" onClick={() => { clearLabKeys(); setSettings({ ...labCodec.defaults }); setIsBook(true); go(1); }}>
               {s.useBook}
             </button>
           )}

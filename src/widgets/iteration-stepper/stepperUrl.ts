@@ -2,7 +2,7 @@
  * The stepper's address: the lab's run settings (the lab's own URL keys; none for the book's
  * run) plus `iteration=k`. The lab links here with its current settings and iteration.
  */
-import { DEFAULT_SETTINGS, LAB_SCHEMA, parseLabSettings, runKey, serializeLabSettings, type LabSettings } from '../../state/labSettings';
+import { labCodec, type LabSettings } from '../../state/labSettings';
 
 /** Query key of the iteration to show (1 = the first). */
 export const ITERATION_KEY = 'iteration';
@@ -20,7 +20,7 @@ export interface StepperQuery {
 
 /** Reads settings and iteration from a query string; anything unusable falls back to the book's. */
 export function readStepperQuery(search: string): StepperQuery {
-  const { settings } = parseLabSettings(search);
+  const { settings } = labCodec.parse(search);
   const raw = new URLSearchParams(search).get(ITERATION_KEY);
   const k = raw !== null && /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
   return { settings, iteration: Number.isSafeInteger(k) && k >= 1 ? k : undefined, isBook: isBookRun(settings) };
@@ -28,13 +28,13 @@ export function readStepperQuery(search: string): StepperQuery {
 
 /** True when the settings describe the book's run (view-only settings may differ). */
 export function isBookRun(s: LabSettings): boolean {
-  return runKey(s) === runKey(DEFAULT_SETTINGS);
+  return labCodec.effectKey(s, 'restart') === labCodec.effectKey(labCodec.defaults, 'restart');
 }
 
 /** The stepper's query for a run and an iteration (without `?`): only the settings that define the run. */
 export function stepperSearch(settings: LabSettings, iteration: number): string {
-  const runOnly = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
-  for (const spec of LAB_SCHEMA) if (spec.effect === 'restart') runOnly[spec.key] = settings[spec.key];
-  const run = serializeLabSettings(runOnly as unknown as LabSettings);
+  const runOnly: LabSettings = { ...labCodec.defaults };
+  for (const k of labCodec.keysWith('restart')) Object.assign(runOnly, { [k]: settings[k] });
+  const run = labCodec.serialize(runOnly);
   return [run, `${ITERATION_KEY}=${iteration}`].filter(Boolean).join('&');
 }
