@@ -18,7 +18,8 @@ import { mat } from '../../../src/nn/matrix';
 import { fixturePath, loadFixture } from '../../fixtures/numpy/load';
 
 const PYTHON = process.env.PYTHON ?? 'python3';
-const CH01 = join(fixturePath('bookport'), 'ch01');
+// BOOK_CH01=<the book's repository>/ch01 runs the scripts on the book's own code instead
+const CH01 = process.env.BOOK_CH01 ?? join(fixturePath('bookport'), 'ch01');
 
 function numpyVersion(): string | undefined {
   const r = spawnSync(PYTHON, ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
