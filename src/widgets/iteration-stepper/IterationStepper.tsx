@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useLocation } from 'react-router';
 import { useStrings } from '../../app/i18n';
 import { STAGE_NAMES, stagesOf, type StageName } from '../../lab/iterationStages';
@@ -54,13 +54,15 @@ export function IterationStepper() {
   const inputId = useId();
 
   // a new address (e.g. another link from the lab) sets run and iteration again
-  useEffect(() => {
+  const [address, setAddress] = useState(initial);
+  if (address !== initial) {
+    setAddress(initial);
     setSettings(initial.settings);
     setIsBook(initial.isBook);
     const next = clampIteration(initial.iteration, lastIterationOf(traceOptionsOf(runSettingsOf(initial.settings))));
     setK(next);
     setDraft(String(next));
-  }, [initial]);
+  }
 
   const state = useTrace(opts, k);
   const trace = state.status === 'ready' ? state.trace : state.status === 'computing' ? state.last : undefined;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { IterationTrace, TraceRunOptions } from '../../nn/iterationTrace';
 import { TraceRunner } from '../../lab/traceRunner';
 
@@ -14,39 +14,50 @@ export type TraceState =
   | { status: 'ready'; trace: IterationTrace }
   | { status: 'error'; message: string };
 
+/** What the last slice left: for request `key`, the trace or how far it got; `shown` is the newest finished trace. */
+interface Slice {
+  key: string;
+  outcome: { status: 'computing'; reached: number; target: number } | { status: 'ready' } | { status: 'error'; message: string };
+  shown?: IterationTrace;
+}
+
 /** The trace of iteration `k` of the run `opts`, computed in slices; a new request cancels the old. */
 export function useTrace(opts: TraceRunOptions, k: number): TraceState {
-  const runner = useRef<TraceRunner | null>(null);
-  runner.current ??= new TraceRunner();
+  const [runner] = useState(() => new TraceRunner());
   const key = JSON.stringify(opts);
-  const stableOpts = useMemo(() => JSON.parse(key) as TraceRunOptions, [key]);
-  const [state, setState] = useState<TraceState>({ status: 'computing', reached: 0, target: k - 1 });
+  const request = `${key}#${k}`;
+  const [slice, setSlice] = useState<Slice | null>(null);
 
   useEffect(() => {
+    const run = JSON.parse(key) as TraceRunOptions;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    setState((prev) => ({ status: 'computing', reached: 0, target: k - 1, last: prev.status === 'ready' ? prev.trace : prev.status === 'computing' ? prev.last : undefined }));
-    const slice = () => {
+    const step = () => {
       if (cancelled) return;
       try {
-        const p = runner.current!.work(stableOpts, k, performance.now() + SLICE_MS, () => performance.now());
-        if (p.done) setState({ status: 'ready', trace: p.trace });
+        const p = runner.work(run, k, performance.now() + SLICE_MS, () => performance.now());
+        if (p.done) setSlice({ key: request, outcome: { status: 'ready' }, shown: p.trace });
         else {
-          setState((prev) => ({ status: 'computing', reached: p.reached, target: p.target, last: prev.status === 'computing' ? prev.last : undefined }));
-          timer = setTimeout(slice, 0);
+          setSlice((prev) => ({ key: request, outcome: { status: 'computing', reached: p.reached, target: p.target }, shown: prev?.shown }));
+          timer = setTimeout(step, 0);
         }
       } catch (e) {
-        setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+        setSlice((prev) => ({ key: request, outcome: { status: 'error', message: e instanceof Error ? e.message : String(e) }, shown: prev?.shown }));
       }
     };
-    timer = setTimeout(slice, 0);
+    timer = setTimeout(step, 0);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [stableOpts, k]);
+  }, [runner, key, k, request]);
 
-  return state;
+  // a request whose first slice has not run yet is computing from 0, showing the last trace
+  if (!slice || slice.key !== request) return { status: 'computing', reached: 0, target: k - 1, last: slice?.shown };
+  const o = slice.outcome;
+  if (o.status === 'ready') return { status: 'ready', trace: slice.shown! };
+  if (o.status === 'error') return o;
+  return { ...o, last: slice.shown };
 }
 
 /** The run's last iteration (max_epoch × max_iters) for `opts`, or NaN when the settings are unusable. */

@@ -5,7 +5,17 @@ import { traceIteration } from '../../../src/nn/iterationTrace';
 import { flat, loadFixture, maxAbsDiff } from '../../fixtures/numpy/load';
 
 const stepper = loadFixture('stepper_book.json');
-type Ref = Record<string, any>;
+type Arr = number[] | number[][];
+/** One traced iteration of stepper_book.json: arrays by name, the loss, the parameters around the update. */
+interface Ref {
+  x: number[][];
+  t: number[][];
+  y: number[][];
+  loss: number;
+  params_before: Record<string, Arr>;
+  params_after: Record<string, Arr>;
+  [name: string]: Arr | number | Record<string, Arr>;
+}
 
 /** The NumPy array (make_stepper.py) a stage's array shows. */
 function reference(a: StageArray, ref: Ref): number[] {
@@ -13,8 +23,8 @@ function reference(a: StageArray, ref: Ref): number[] {
   const byName: Record<string, () => number[]> = {
     x: () => flat(ref.x), a: () => flat(ref.a), h: () => flat(ref.h), s: () => flat(ref.score), y: () => flat(ref.y),
     L: () => [ref.loss], ds: () => flat(ref.dscore), dh: () => flat(ref.dh), da: () => flat(ref.da), dx: () => flat(ref.dx),
-    dW1: () => flat(ref.dW1), db1: () => ref.db1, dW2: () => flat(ref.dW2), db2: () => ref.db2,
-    W1: () => flat(ref.params_before.W1), b1: () => ref.params_before.b1, W2: () => flat(ref.params_before.W2), b2: () => ref.params_before.b2,
+    dW1: () => flat(ref.dW1), db1: () => flat(ref.db1), dW2: () => flat(ref.dW2), db2: () => flat(ref.db2),
+    W1: () => flat(ref.params_before.W1), b1: () => flat(ref.params_before.b1), W2: () => flat(ref.params_before.W2), b2: () => flat(ref.params_before.b2),
     // labels: each one-hot row's position of the 1; picks: y at that position + 1e-7 (by hand)
     t: () => (a.shape.length === 2 ? flat(ref.t) : ref.t.map((row: number[]) => row.indexOf(1))),
     'y[i, t_i] + 1e-7': () => ref.y.map((row: number[], i: number) => row[ref.t[i].indexOf(1)] + 1e-7),

@@ -6,7 +6,17 @@ import { flat, loadFixture, maxAbsDiff } from '../../fixtures/numpy/load';
 const stepper = loadFixture('stepper_book.json');
 const start = loadFixture('train_custom_loop_start.json');
 
-type Ref = Record<string, any>;
+type Arr = number[] | number[][];
+/** One traced iteration of stepper_book.json: arrays by name, the loss, the parameters around the update. */
+interface Ref {
+  x: number[][];
+  t: number[][];
+  y: number[][];
+  loss: number;
+  params_before: Record<string, Arr>;
+  params_after: Record<string, Arr>;
+  [name: string]: Arr | number | Record<string, Arr>;
+}
 
 /** Largest difference relative to the largest magnitude of the reference array. */
 function relToMax(got: ArrayLike<number>, want: number[]): number {
