@@ -6,8 +6,8 @@ import { STEPPER_HASH, STEPPER_PATH, stepperSearch } from './stepperUrl';
 
 const S = defineStrings({
   ja: {
-    link: 'この反復をノードごとにたどる(1.3.5 節)',
-    hint: '一時停止中なら次に実行される反復を、学習が終わっていれば最後の反復を、同じ設定で開きます。',
+    link: 'このイテレーションをノードごとにたどる（1.3.5 節）',
+    hint: '一時停止中なら次に実行されるイテレーションを、学習が終わっていれば最後のイテレーションを、同じ設定で開きます。',
   },
   en: {
     link: 'Step this iteration node by node (§1.3.5)',

@@ -14,14 +14,14 @@ const S = defineStrings({
     open: 'Python で同じ学習を実行する',
     close: 'Python のスクリプトを閉じる',
     howLoop:
-      'このスクリプトは本のコードそのもの(two_layer_net.py、common/optimizer.py、dataset/spiral.py)を使います。lab_run.py という名前で本のリポジトリの ch01/ フォルダに保存し、そこで python3 lab_run.py と実行してください。最後の 2 行(final_loss と accuracy)は、この学習が最後まで進んだときにラボが表示する損失と正解率と同じになります。NumPy だけで動き、matplotlib は要りません。',
+      'このスクリプトは本のコードそのもの（two_layer_net.py、common/optimizer.py、dataset/spiral.py）を使います。lab_run.py という名前で本のリポジトリの ch01/ フォルダに保存し、そこで python3 lab_run.py と実行してください。最後の 2 行（final_loss と accuracy）は、この学習が最後まで進んだときにラボが表示する損失と正解率と同じになります。NumPy だけで動き、matplotlib は要りません。',
     howTrainer:
-      'このスクリプトは本の Trainer(common/trainer.py)をそのまま使います。lab_run.py という名前で本のリポジトリの ch01/ フォルダに保存し、そこで python3 lab_run.py と実行してください。最後の 2 行は、上の Trainer の結果の損失と正解率と同じになります。NumPy だけで動き、matplotlib は要りません。',
+      'このスクリプトは本の Trainer（common/trainer.py）をそのまま使います。lab_run.py という名前で本のリポジトリの ch01/ フォルダに保存し、そこで python3 lab_run.py と実行してください。最後の 2 行は、上の Trainer の結果の損失と正解率と同じになります。NumPy だけで動き、matplotlib は要りません。',
     copy: 'コピー',
     copied: 'コピーしました。',
-    copyFailed: 'コピーできませんでした。スクリプトを選択したので、Ctrl+C(Mac は ⌘C)でコピーしてください。',
+    copyFailed: 'コピーできませんでした。スクリプトを選択したので、Ctrl+C（Mac は ⌘C）でコピーしてください。',
     download: 'lab_run.py をダウンロード',
-    diverged: (iter: number) => `ラボではこの学習は反復 ${iter} で発散と判定されて止まりました。スクリプトは最後まで学習するので、最後の値はラボと一致しません。`,
+    diverged: (iter: number) => `ラボではこの学習はイテレーション ${iter} で発散と判定されて止まりました。スクリプトは最後まで学習するので、最後の値はラボと一致しません。`,
     scriptLabel: 'Python のスクリプト',
   },
   en: {
