@@ -11,36 +11,18 @@
  *   same formula with the same random draws in the same order;
  * - book 1's `choice` sampling (the book's Trainer always shuffles with a permutation): the
  *   Trainer's loop with one `np.random.choice` per batch, as the core's trainer.ts does;
- * - a dataset given as points (the reader's own data): embedded as arrays, the generator seeded
- *   with the run's seed just before the weights are drawn.
+ * - a `points` dataset (e.g. the reader's own): embedded as arrays, the generator seeded with the
+ *   run's seed just before the weights are drawn (as the engine's createRun does).
  * Its last two output lines are `final_loss=<repr>` (the last reported average loss, `None`
  * when the run never reports) and `accuracy=<repr>` (on all the training data).
  */
 import { Adam, Momentum, Nesterov, RMSprop, makeOptimizer, type OptimizerName } from '../nn/optimizers';
 import { SPIRAL_DEFAULTS } from '../nn/spiral';
 import type { Lang } from '../state/lang';
+import type { DatasetSpec } from './datasets';
 import type { RunSettings } from './protocol';
+import type { TrainSettings } from './runner';
 import { scriptText, type ScriptText } from './pythonScriptText';
-
-/** The training settings the script needs (the worker's run settings carry them all). */
-export type ScriptSettings = Pick<RunSettings, 'seed' | 'hidden' | 'lr' | 'opt' | 'batch' | 'epochs' | 'sampling' | 'runner' | 'evalInterval' | 'maxGrad'>;
-
-/** Where the data comes from: the spiral of the lab's settings, or points given one by one. */
-export type ScriptDataset =
-  | { kind: 'spiral'; points: number; classes: number; noise: number }
-  | {
-      kind: 'points';
-      /** (N, 2) coordinates, row-major. */
-      x: ArrayLike<number>;
-      /** Class of each point, 0 … classes − 1. */
-      labels: ArrayLike<number>;
-      classes: number;
-    };
-
-/** The spiral the run settings describe. */
-export function spiralOf(s: Pick<RunSettings, 'points' | 'classes' | 'noise'>): ScriptDataset {
-  return { kind: 'spiral', points: s.points, classes: s.classes, noise: s.noise };
-}
 
 /** A Python float literal that reads back as the same double (`1.0`, `0.2`, `1e-07`, `-0.0`). */
 export function pyFloat(v: number): string {
@@ -65,17 +47,18 @@ function optimizerCall(name: OptimizerName): string {
   return `${CLASS_NAMES[name]}(lr=learning_rate${extra})`;
 }
 
-function isBookSpiral(d: ScriptDataset): boolean {
+function isBookSpiral(d: DatasetSpec): boolean {
   return d.kind === 'spiral' && d.points === SPIRAL_DEFAULTS.pointsPerClass && d.classes === SPIRAL_DEFAULTS.classes && d.noise === SPIRAL_DEFAULTS.noise;
 }
 
-function checkInputs(s: ScriptSettings, d: ScriptDataset): number {
-  const ints: [string, number][] = [['seed', s.seed], ['hidden', s.hidden], ['batch', s.batch], ['epochs', s.epochs], ['eval_interval', s.evalInterval], ['classes', d.classes]];
+function checkInputs(s: RunSettings): number {
+  const t = s.train, d = s.data;
+  const ints: [string, number][] = [['seed', s.seed], ['hidden', s.model.hidden], ['batch', t.batch], ['epochs', t.epochs], ['eval_interval', t.evalInterval], ['classes', d.classes]];
   for (const [name, v] of ints) if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a non-negative integer, got ${v}`);
-  if (!(s.lr > 0 && Number.isFinite(s.lr))) throw new Error(`learning rate must be a positive number, got ${s.lr}`);
+  if (!(t.lr > 0 && Number.isFinite(t.lr))) throw new Error(`learning rate must be a positive number, got ${t.lr}`);
   if (d.kind === 'spiral') return d.points * d.classes;
   const n = d.labels.length;
-  if (d.x.length !== 2 * n) throw new Error(`points: ${d.x.length / 2} coordinates pairs for ${n} labels`);
+  if (d.x.length !== 2 * n) throw new Error(`points: ${d.x.length} coordinates for ${n} labels`);
   for (let i = 0; i < n; i++) {
     const c = d.labels[i];
     if (!Number.isInteger(c) || c < 0 || c >= d.classes) throw new Error(`points: label ${c} of point ${i} is not a class of ${d.classes}`);
@@ -84,7 +67,7 @@ function checkInputs(s: ScriptSettings, d: ScriptDataset): number {
 }
 
 /** The data section: `x` (N, 2) floats and `t` (N, C) one-hot ints, as load_data returns them. */
-function dataLines(d: ScriptDataset, tx: ScriptText): string[] {
+function dataLines(d: DatasetSpec, tx: ScriptText): string[] {
   if (d.kind === 'spiral' && isBookSpiral(d)) return [`# ${tx.dataBook}`, 'x, t = spiral.load_data(seed)'];
   if (d.kind === 'spiral') {
     return [
@@ -130,7 +113,7 @@ const TRAINER_REPORT =
   "print('| epoch %d |  iter %d / %d | time %d[s] | loss %.2f' % (epoch + 1, iters + 1, max_iters, time.time() - start_time, avg_loss))";
 
 /** The training section; afterwards `loss_list` holds the reported average losses. */
-function trainingLines(s: ScriptSettings, tx: ScriptText): string[] {
+function trainingLines(s: TrainSettings, tx: ScriptText): string[] {
   const trainer = s.runner === 'trainer';
   if (trainer && s.sampling === 'permutation') {
     return [
@@ -173,10 +156,10 @@ function trainingLines(s: ScriptSettings, tx: ScriptText): string[] {
   ];
 }
 
-/** The whole script for `settings` on `dataset`, its comments in `lang`. */
-export function pythonScript(settings: ScriptSettings, dataset: ScriptDataset, lang: Lang = 'en'): string {
-  const s = settings, tx = scriptText[lang];
-  const n = checkInputs(s, dataset);
+/** The whole script for the run `run` (its data, model and training), its comments in `lang`. */
+export function pythonScript(run: RunSettings, lang: Lang = 'en'): string {
+  const s = run.train, dataset = run.data, tx = scriptText[lang];
+  const n = checkInputs(run);
   const trainer = s.runner === 'trainer';
   const usesTrainer = trainer && s.sampling === 'permutation';
   const maxGrad = trainer && s.maxGrad > 0 ? pyFloat(s.maxGrad) : 'None';
@@ -208,10 +191,10 @@ export function pythonScript(settings: ScriptSettings, dataset: ScriptDataset, l
     'from two_layer_net import TwoLayerNet',
     '',
     `# ${tx.settings}`,
-    `seed = ${s.seed}`,
+    `seed = ${run.seed}`,
     `max_epoch = ${s.epochs}`,
     `batch_size = ${s.batch}`,
-    `hidden_size = ${s.hidden}`,
+    `hidden_size = ${run.model.hidden}`,
     `learning_rate = ${pyFloat(s.lr)}`,
     ...(trainer ? [`max_grad = ${maxGrad}`, `eval_interval = ${s.evalInterval}`] : []),
     '',

@@ -7,11 +7,16 @@
 import { IterationTracer, type IterationTrace, type TraceRunOptions } from '../nn/iterationTrace';
 import type { RunSettings } from './protocol';
 
-/** The custom loop's run for the lab's run settings (the stepper traces train_custom_loop.py). */
+/**
+ * The custom loop's run for the lab's run settings (the stepper traces train_custom_loop.py, so
+ * the Trainer's max_grad and eval_interval play no part). It traces the spiral lab's runs.
+ */
 export function traceOptionsOf(s: RunSettings): TraceRunOptions {
+  if (s.data.kind !== 'spiral') throw new Error(`the iteration stepper traces the spiral data, not '${s.data.kind}'`);
+  const t = s.train;
   return {
-    seed: s.seed, pointsPerClass: s.points, classes: s.classes, noise: s.noise, hidden: s.hidden,
-    lr: s.lr, optimizer: s.opt, batchSize: s.batch, maxEpoch: s.epochs, sampling: s.sampling,
+    seed: s.seed, pointsPerClass: s.data.points, classes: s.data.classes, noise: s.data.noise, hidden: s.model.hidden,
+    lr: t.lr, optimizer: t.opt, batchSize: t.batch, maxEpoch: t.epochs, sampling: t.sampling,
   };
 }
 

@@ -1,7 +1,8 @@
 import { useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
-import { pythonScript, spiralOf, type ScriptDataset } from '../../lab/pythonScript';
-import type { RunnerKind } from '../../lab/protocol';
+import { pythonScript } from '../../lab/pythonScript';
+import type { DatasetSpec } from '../../lab/datasets';
+import type { RunnerKind } from '../../lab/runner';
 import { useActiveLab } from '../../lab/activeLab';
 import { useLang } from '../../state/lang';
 import { useLabSettings } from '../../state/labSettings';
@@ -45,10 +46,10 @@ const noSubscribe = () => () => {};
 /**
  * "Same run in Python": a button that shows the lab's current run as a Python 3 script for the
  * book's own code (src/lab/pythonScript.ts), with copy and download. `runner` picks the custom
- * loop (the lab) or Trainer.fit (§1.4.4); `dataset` defaults to the spiral of the settings.
+ * loop (the lab) or Trainer.fit (§1.4.4); `dataset` replaces the settings' spiral (e.g. drawn points).
  * Test ids: `<prefix>-export-python` (the button) and `<prefix>-python-script` (the whole script).
  */
-export function PythonExport({ runner = 'loop', prefix = 'lab', dataset }: { runner?: RunnerKind; prefix?: string; dataset?: ScriptDataset }) {
+export function PythonExport({ runner = 'loop', prefix = 'lab', dataset }: { runner?: RunnerKind; prefix?: string; dataset?: DatasetSpec }) {
   const s = useStrings(S);
   const lang = useLang((st) => st.lang);
   const settings = useLabSettings((st) => st.settings);
@@ -63,7 +64,7 @@ export function PythonExport({ runner = 'loop', prefix = 'lab', dataset }: { run
   const result = useMemo(() => {
     if (!open) return { script: '' };
     try {
-      return { script: pythonScript(run, dataset ?? spiralOf(run), lang) };
+      return { script: pythonScript(dataset ? { ...run, data: dataset } : run, lang) };
     } catch (e) {
       return { script: '', error: e instanceof Error ? e.message : String(e) };
     }

@@ -7,14 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { pythonScript, spiralOf, type ScriptDataset } from '../../../src/lab/pythonScript';
+import { pythonScript } from '../../../src/lab/pythonScript';
+import { createRun } from '../../../src/lab/createRun';
 import { trainToEnd } from '../../../src/lab/engine';
+import type { DatasetSpec } from '../../../src/lab/datasets';
 import type { RunSettings } from '../../../src/lab/protocol';
-import { RandomState } from '../../../src/nn/random';
-import { TwoLayerNet } from '../../../src/nn/twoLayerNet';
-import { CustomLoop } from '../../../src/nn/trainer';
-import { SGD } from '../../../src/nn/optimizers';
-import { mat } from '../../../src/nn/matrix';
+import type { TrainSettings } from '../../../src/lab/runner';
 import { fixturePath, loadFixture } from '../../fixtures/numpy/load';
 
 const PYTHON = process.env.PYTHON ?? 'python3';
@@ -42,15 +40,21 @@ function runScript(script: string): { finalLoss: number | null; accuracy: number
   return { finalLoss: loss === 'None' ? null : Number(loss), accuracy: Number(accLine.slice('accuracy='.length)), printed: out.slice(0, -2) };
 }
 
+/** ch01/train_custom_loop.py's settings, written out. */
 const BOOK: RunSettings = {
-  seed: 1984, points: 100, classes: 3, noise: 0.2, hidden: 10, lr: 1, batch: 30, epochs: 300,
-  opt: 'sgd', sampling: 'permutation', runner: 'loop', evalInterval: 10, maxGrad: 0,
+  seed: 1984,
+  data: { kind: 'spiral', points: 100, classes: 3, noise: 0.2 },
+  model: { kind: 'twoLayerNet', hidden: 10 },
+  train: { runner: 'loop', lr: 1, batch: 30, epochs: 300, opt: 'sgd', sampling: 'permutation', evalInterval: 10, maxGrad: 0 },
 };
+const book = (train: Partial<TrainSettings>, more: { seed?: number; data?: DatasetSpec } = {}): RunSettings => ({
+  ...BOOK, seed: more.seed ?? BOOK.seed, data: more.data ?? BOOK.data, train: { ...BOOK.train, ...train },
+});
 
-/** Script for the settings, run; the engine's run of the same settings. */
+/** Script for the settings, run; the lab engine's run of the same settings. */
 function both(s: RunSettings) {
-  const py = runScript(pythonScript(s, spiralOf(s)));
-  const lab = trainToEnd(s);
+  const py = runScript(pythonScript(s));
+  const lab = trainToEnd(createRun(s));
   expect(lab.status).toBe('done');
   return { py, lab, labLoss: lab.lossList.length ? lab.lossList[lab.lossList.length - 1] : null };
 }
@@ -67,27 +71,27 @@ describe.skipIf(!version)(`exported scripts run on bookport/ with NumPy ${versio
   });
 
   it('Adam, batch 32, 120 points per class and noise 0.3 (spiral written out)', () => {
-    const { py, lab, labLoss } = both({ ...BOOK, opt: 'adam', lr: 0.01, batch: 32, points: 120, noise: 0.3 });
+    const { py, lab, labLoss } = both(book({ opt: 'adam', lr: 0.01, batch: 32 }, { data: { kind: 'spiral', points: 120, classes: 3, noise: 0.3 } }));
     expect(labLoss).not.toBeNull();
     expect(Math.abs(py.finalLoss! - labLoss!)).toBeLessThanOrEqual(1e-9);
     expect(py.accuracy).toBe(lab.accuracy);
   });
 
   it('Adam, batch 32 on the book’s data: 9 batches an epoch, so no report — None, and the lab has no loss either', () => {
-    const { py, lab, labLoss } = both({ ...BOOK, opt: 'adam', lr: 0.01, batch: 32 });
+    const { py, lab, labLoss } = both(book({ opt: 'adam', lr: 0.01, batch: 32 }));
     expect(labLoss).toBeNull();
     expect(py.finalLoss).toBeNull();
     expect(py.accuracy).toBe(lab.accuracy);
   });
 
   it('choice sampling (book 1’s np.random.choice per batch)', () => {
-    const { py, lab, labLoss } = both({ ...BOOK, sampling: 'choice' });
+    const { py, lab, labLoss } = both(book({ sampling: 'choice' }));
     expect(Math.abs(py.finalLoss! - labLoss!)).toBeLessThanOrEqual(1e-9);
     expect(py.accuracy).toBe(lab.accuracy);
   });
 
   it('Trainer with max_grad 0.2: the book’s Trainer.fit through a matplotlib stand-in; NumPy’s stored run too (cli_train_clip.json)', () => {
-    const { py, lab, labLoss } = both({ ...BOOK, runner: 'trainer', maxGrad: 0.2, evalInterval: 10 });
+    const { py, lab, labLoss } = both(book({ runner: 'trainer', maxGrad: 0.2, evalInterval: 10 }));
     expect(Math.abs(py.finalLoss! - labLoss!)).toBeLessThanOrEqual(1e-9);
     expect(py.accuracy).toBe(lab.accuracy);
     const ref = loadFixture('cli_train_clip.json').expected;
@@ -96,24 +100,17 @@ describe.skipIf(!version)(`exported scripts run on bookport/ with NumPy ${versio
   });
 
   it('Trainer with choice sampling, max_grad 1 and eval_interval 3 on 4 classes of 50 points (Trainer’s loop written out)', () => {
-    const { py, lab, labLoss } = both({ ...BOOK, runner: 'trainer', sampling: 'choice', maxGrad: 1, evalInterval: 3, classes: 4, points: 50, epochs: 200, opt: 'momentum', lr: 0.3 });
+    const { py, lab, labLoss } = both(book({ runner: 'trainer', sampling: 'choice', maxGrad: 1, evalInterval: 3, epochs: 200, opt: 'momentum', lr: 0.3 }, { data: { kind: 'spiral', points: 50, classes: 4, noise: 0.2 } }));
     expect(Math.abs(py.finalLoss! - labLoss!)).toBeLessThanOrEqual(1e-9);
     expect(py.accuracy).toBe(lab.accuracy);
   });
 
-  it('a points dataset embedded as arrays: the same run as the core’s CustomLoop on those points, seeded before the weights', () => {
+  it('a points dataset embedded as arrays: the same run as the lab engine’s on those points (seeded before the weights)', () => {
     const n = 60;
-    const x = mat(n, 2, Float64Array.from({ length: 2 * n }, (_, i) => Math.sin(i * 1.7) * (1 + (i % 5) / 7)));
-    const labels = Int32Array.from({ length: n }, (_, i) => (x.data[2 * i] * x.data[2 * i + 1] > 0 ? 1 : 0));
-    const t = mat(n, 2, Float64Array.from({ length: 2 * n }, (_, i) => (labels[i >> 1] === (i & 1) ? 1 : 0)));
-    const settings = { ...BOOK, seed: 5, epochs: 100, batch: 6, lr: 0.5 };
-    const d: ScriptDataset = { kind: 'points', x: x.data, labels, classes: 2 };
-    const py = runScript(pythonScript(settings, d));
-    const rng = new RandomState(5);
-    const net = new TwoLayerNet(2, 10, 2, rng);
-    const loop = new CustomLoop({ x, t, model: net, optimizer: new SGD(0.5), rng, maxEpoch: 100, batchSize: 6 });
-    loop.run();
-    expect(Math.abs(py.finalLoss! - loop.lossList.at(-1)!)).toBeLessThanOrEqual(1e-9);
-    expect(py.accuracy).toBe(net.accuracy(x, labels));
+    const x = Array.from({ length: 2 * n }, (_, i) => Math.sin(i * 1.7) * (1 + (i % 5) / 7));
+    const labels = Array.from({ length: n }, (_, i) => (x[2 * i] * x[2 * i + 1] > 0 ? 1 : 0));
+    const { py, lab, labLoss } = both(book({ epochs: 100, batch: 6, lr: 0.5 }, { seed: 5, data: { kind: 'points', x, labels, classes: 2 } }));
+    expect(Math.abs(py.finalLoss! - labLoss!)).toBeLessThanOrEqual(1e-9);
+    expect(py.accuracy).toBe(lab.accuracy);
   });
 });
