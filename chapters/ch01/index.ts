@@ -14,7 +14,7 @@ export const ch01: Chapter = {
     {
       id: '1-1',
       number: '1.1',
-      title: { ja: '数学とPythonの復習', en: 'Math and Python review' },
+      title: { ja: '数学と Python の復習', en: 'Math and Python review' },
       subsections: [
         { id: 'vectors-and-matrices', number: '1.1.1', title: { ja: 'ベクトルと行列', en: 'Vectors and matrices' } },
         { id: 'elementwise', number: '1.1.2', title: { ja: '行列の要素ごとの演算', en: 'Element-wise operations' } },
@@ -53,7 +53,7 @@ export const ch01: Chapter = {
         { id: 'spiral', number: '1.4.1', title: { ja: 'スパイラル・データセット', en: 'The spiral dataset' } },
         { id: 'network', number: '1.4.2', title: { ja: 'ニューラルネットワークの実装', en: 'Implementing the network' } },
         { id: 'training', number: '1.4.3', title: { ja: '学習用のソースコード', en: 'The training code' } },
-        { id: 'trainer', number: '1.4.4', title: { ja: 'Trainerクラス', en: 'The Trainer class' } },
+        { id: 'trainer', number: '1.4.4', title: { ja: 'Trainer クラス', en: 'The Trainer class' } },
       ],
     },
     {
@@ -62,7 +62,7 @@ export const ch01: Chapter = {
       title: { ja: '計算の高速化', en: 'Faster computation' },
       subsections: [
         { id: 'bit-precision', number: '1.5.1', title: { ja: 'ビット精度', en: 'Bit precision' } },
-        { id: 'gpu', number: '1.5.2', title: { ja: 'GPU(CuPy)', en: 'GPU (CuPy)' } },
+        { id: 'gpu', number: '1.5.2', title: { ja: 'GPU（CuPy）', en: 'GPU (CuPy)' } },
       ],
     },
     {
@@ -74,5 +74,7 @@ export const ch01: Chapter = {
         { id: 'compact-lab', number: '1.6.2', title: { ja: 'もう一度、学習させてみる', en: 'Train it once more' } },
       ],
     },
+    // A page of our own, not a section of the book: every term of the chapter (chapters/ch01/glossary.ts).
+    { id: 'glossary', title: { ja: '用語集', en: 'Glossary' }, subsections: [] },
   ],
 };

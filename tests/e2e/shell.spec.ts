@@ -1,9 +1,10 @@
 import { test, expect, openPage } from './fixtures';
 
-test('home page lists the six sections in Japanese and links to each route', async ({ page }) => {
+test('home page lists the six sections and the glossary in Japanese and links to each route', async ({ page }) => {
   await openPage(page, '/', 'ja');
   const outline = page.getByTestId('outline');
-  await expect(outline.locator('a.outline-section')).toHaveCount(6);
+  await expect(outline.locator('a.outline-section')).toHaveCount(7);
+  await expect(outline.locator('a.outline-section').last()).toHaveText('用語集');
   await expect(outline).toContainText('1.4 ニューラルネットワークで問題を解く');
   await outline.getByRole('link', { name: /1\.3 ニューラルネットワークの学習/ }).click();
   await expect(page).toHaveURL(/\/ch01\/1-3/);

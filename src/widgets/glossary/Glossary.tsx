@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { GLOSSARY, type GlossaryEntry } from '../../../chapters/ch01/glossary';
 import { pagePath } from '../../../chapters/index';
 import { ch01 } from '../../../chapters/ch01/index';
@@ -12,11 +12,11 @@ const S = defineStrings({
   en: { explained: 'Explained in', code: 'In code' },
 });
 
-/** "1.1.3 Broadcasting" for an entry's anchor, or the section's own heading when the anchor is not a subsection. */
+/** "1.1.3 Broadcasting" for an entry's anchor (or the subsection it sits in), else the page's own heading. */
 function whereLabel(e: GlossaryEntry, lang: Lang): string {
   const section = ch01.pages.find((s) => s.id === e.where.section);
   if (!section) return e.where.section;
-  const sub = section.subsections.find((s) => s.id === e.where.anchor);
+  const sub = section.subsections.find((s) => s.id === (e.where.under ?? e.where.anchor));
   return sub ? `${sub.number} ${sub.title[lang]}` : `${section.number ?? ''} ${section.title[lang]}`.trim();
 }
 
@@ -29,6 +29,8 @@ export function Glossary() {
   const s = useStrings(S);
   const lang = useLang((st) => st.lang);
   const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  // The entry a <Term> link led to is marked (CSS :target misses elements rendered after load).
+  const current = decodeURIComponent(useLocation().hash.slice(1));
   const groups = ch01.pages.filter((sec) => GLOSSARY.some((e) => e.where.section === sec.id));
   return (
     <div className="glossary" data-testid="glossary">
@@ -39,7 +41,7 @@ export function Glossary() {
           </h2>
           <dl className="glossary-list">
             {GLOSSARY.filter((e) => e.where.section === sec.id).map((e) => (
-              <div key={e.id} id={e.id} className="glossary-entry" data-entry={e.id}>
+              <div key={e.id} id={e.id} className={e.id === current ? 'glossary-entry current' : 'glossary-entry'} data-entry={e.id}>
                 <dt>
                   <span lang={lang}>{e.term[lang]}</span>
                   {e.term[other] !== e.term[lang] && (

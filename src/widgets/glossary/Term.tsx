@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { glossaryEntry, GLOSSARY_PAGE_ID, GLOSSARY_PATH } from '../../../chapters/ch01/glossary';
+import { pagePath } from '../../../chapters/index';
+import { glossaryEntry, GLOSSARY_PAGE_ID } from '../../../chapters/ch01/glossary';
 import { ch01 } from '../../../chapters/ch01/index';
 import { useLang } from '../../state/lang';
 import './glossary.css';
@@ -18,7 +19,7 @@ export function Term({ id, children }: { id: string; children: ReactNode }) {
   if (!entry) throw new Error(`Unknown glossary term "${id}" (add it to chapters/ch01/glossary.ts)`);
   if (!ch01.pages.some((p) => p.id === GLOSSARY_PAGE_ID)) return <>{children}</>;
   return (
-    <Link to={`${GLOSSARY_PATH}#${id}`} className="term" title={entry.meaning[lang].replaceAll('`', '')} data-term={id}>
+    <Link to={`${pagePath(ch01, { id: GLOSSARY_PAGE_ID })}#${id}`} className="term" title={entry.meaning[lang].replaceAll('`', '')} data-term={id}>
       {children}
     </Link>
   );

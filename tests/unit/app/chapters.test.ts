@@ -16,7 +16,7 @@ describe('chapter registry', () => {
 
   it('lists every page of every chapter in reading order, at /<chapter>/<page>', () => {
     expect(allPages(withFixture).map((r) => r.path)).toEqual([
-      '/ch01/1-1', '/ch01/1-2', '/ch01/1-3', '/ch01/1-4', '/ch01/1-5', '/ch01/1-6', '/ch02/2-1', '/ch02/fixture-notes',
+      '/ch01/1-1', '/ch01/1-2', '/ch01/1-3', '/ch01/1-4', '/ch01/1-5', '/ch01/1-6', '/ch01/glossary', '/ch02/2-1', '/ch02/fixture-notes',
     ]);
   });
 
@@ -29,11 +29,11 @@ describe('chapter registry', () => {
   });
 
   it('previous and next links run across the end of a chapter', () => {
-    const last = findPage('ch01', '1-6', withFixture)!;
+    const last = findPage('ch01', 'glossary', withFixture)!;
     expect(neighbours(last, withFixture).next?.path).toBe('/ch02/2-1');
     expect(neighbours(last, CHAPTERS).next).toBeUndefined();
     const first = findPage('ch02', '2-1', withFixture)!;
-    expect(neighbours(first, withFixture).prev?.path).toBe('/ch01/1-6');
+    expect(neighbours(first, withFixture).prev?.path).toBe('/ch01/glossary');
     expect(neighbours(findPage('ch01', '1-1')!).prev).toBeUndefined();
   });
 
@@ -44,9 +44,9 @@ describe('chapter registry', () => {
   });
 
   it('names one chapter or several in both languages', () => {
-    expect(chapterLabel(ch01)).toEqual({ ja: '第1章', en: 'Chapter 1' });
-    expect(chaptersLabel([ch01])).toEqual({ ja: '第1章', en: 'Chapter 1' });
-    expect(chaptersLabel(withFixture)).toEqual({ ja: '第1・2章', en: 'Chapters 1 and 2' });
+    expect(chapterLabel(ch01)).toEqual({ ja: '第 1 章', en: 'Chapter 1' });
+    expect(chaptersLabel([ch01])).toEqual({ ja: '第 1 章', en: 'Chapter 1' });
+    expect(chaptersLabel(withFixture)).toEqual({ ja: '第 1・2 章', en: 'Chapters 1 and 2' });
     expect(chaptersLabel([{ number: '1' }, { number: '2' }, { number: '3' }]).en).toBe('Chapters 1, 2 and 3');
   });
 });
