@@ -59,14 +59,14 @@ export function pageHeading(page: Page, lang: Lang): string {
   return page.number ? `${page.number} ${page.title[lang]}` : page.title[lang];
 }
 
-/** `第1章` / `Chapter 1`. */
+/** `第 1 章` / `Chapter 1` (a space between Japanese and a digit, as in all the Japanese text). */
 export function chapterLabel(chapter: Pick<Chapter, 'number'>): Bilingual {
-  return { ja: `第${chapter.number}章`, en: `Chapter ${chapter.number}` };
+  return { ja: `第 ${chapter.number} 章`, en: `Chapter ${chapter.number}` };
 }
 
-/** The chapters a site covers, named: `第1章` / `Chapter 1`, `第1・2章` / `Chapters 1 and 2`. */
+/** The chapters a site covers, named: `第 1 章` / `Chapter 1`, `第 1・2 章` / `Chapters 1 and 2`. */
 export function chaptersLabel(chapters: readonly Pick<Chapter, 'number'>[] = CHAPTERS): Bilingual {
   const n = chapters.map((c) => c.number);
   if (n.length === 1) return chapterLabel(chapters[0]);
-  return { ja: `第${n.join('・')}章`, en: `Chapters ${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}` };
+  return { ja: `第 ${n.join('・')} 章`, en: `Chapters ${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}` };
 }

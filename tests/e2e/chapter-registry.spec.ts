@@ -44,7 +44,7 @@ test.describe('a chapter added to the registry', () => {
     expect(chunk).toBeDefined();
     expect(sw).toContain(`"assets/${chunk}"`);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.webmanifest'), 'utf8'));
-    expect(manifest.name).toContain('第1・2章');
+    expect(manifest.name).toContain('第 1・2 章');
   });
 
   test('/ch02/2-1 is a working page in Japanese and English, linked from the shell', async ({ page }) => {
@@ -53,7 +53,7 @@ test.describe('a chapter added to the registry', () => {
     await expect(page).toHaveTitle('2.1 フィクスチャの節 — DLFS2 コンパニオン');
     await expect(page.getByTestId('fixture-prose')).toContainText('chapter-fixture-ja');
     await expect(page.locator('#fixture-sub')).toContainText('2.1.1 フィクスチャの小見出し');
-    await expect(page.locator('.sidebar .contents-title').last()).toHaveText('第2章 フィクスチャの章');
+    await expect(page.locator('.sidebar .contents-title').last()).toHaveText('第 2 章 フィクスチャの章');
     await expect(page.locator('a[rel=prev]')).toContainText('1.6 まとめ');
     await expect(page.locator('a[rel=next]')).toContainText('フィクスチャの付録');
 
