@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 /** Every page the site has: the home page and one per section. */
-export const pages = ['/', '/ch01/1-1', '/ch01/1-2', '/ch01/1-3', '/ch01/1-4', '/ch01/1-5', '/ch01/1-6'];
+export const pages = ['/', '/ch01/1-1', '/ch01/1-2', '/ch01/1-3', '/ch01/1-4', '/ch01/1-5', '/ch01/1-6', '/ch01/glossary'];
 
 /** True when the tests run against the dev server (no CSP meta, no service worker there). */
 export const devServer = !!process.env.E2E_DEV;
