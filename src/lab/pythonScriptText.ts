@@ -43,7 +43,7 @@ export const scriptText: Record<Lang, ScriptText> = {
       'ラボで使ったデータそのもの（x：座標、labels：各点のクラス）。重みの初期値とミニバッチは、',
       'ラボのシードで初期化した NumPy の乱数から取り出します。',
     ],
-    model: 'モデルと最適化手法（本の既定値をそのまま書き出しています）',
+    model: 'モデルとオプティマイザ（本の既定値をそのまま書き出しています）',
     loopPermutation: [
       '本の train_custom_loop.py と同じ学習ループです。エポックごとに permutation でデータを並べ替え、',
       '10 イテレーションごとに平均損失を出力します。',
@@ -62,7 +62,7 @@ export const scriptText: Record<Lang, ScriptText> = {
       '1 エポックのイテレーション数（データ数 // バッチサイズ）が 10 未満なので、このループは一度も損失を報告しません。',
       'そのため final_loss は None になります（ラボにも損失は表示されません）。',
     ],
-    results: '結果: 最後に報告された平均損失と、訓練データ全体での正解率',
+    results: '結果：最後に報告された平均損失と、訓練データ全体での正解率',
   },
   en: {
     header: [
