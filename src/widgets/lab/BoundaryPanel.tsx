@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useStrings } from '../../app/i18n';
 import { useLabSettings } from '../../state/labSettings';
 import { BoundaryChart, type BoundaryData, type BoundaryHandle } from '../../charts/BoundaryChart';
@@ -6,6 +6,7 @@ import { MAX_GRID_MARKERS } from '../../charts/gridMarkers';
 import type { GridPayload, LabStatus } from '../../lab/protocol';
 import type { LabSession } from '../../lab/session';
 import { BOOK_H } from '../../lab/renderCadence';
+import { useWidth } from '../ui/useWidth';
 import { SettingControl } from './SettingControl';
 import { labStrings } from './strings';
 
@@ -16,17 +17,23 @@ interface Props {
   status: LabStatus;
 }
 
+/** The chart's height follows its width (a square plot), in steps of 20 px, within these bounds. */
+const MIN_HEIGHT = 260;
+const MAX_HEIGHT = 400;
+
 /**
  * The decision boundary (★ brute-force prediction at every meshgrid point): the live grid from
  * the worker, drawn as a class map or a confidence map; "show the grid" draws the meshgrid points
  * themselves at spacing h when paused or done, and the book's h = 0.001 grid on request.
+ * Returns the chart and its tools separately: the lab's layout places them apart.
  */
-export function BoundaryPanel({ session, data, compact, status }: Props) {
+export function useBoundaryPanel({ session, data, compact, status }: Props): { chart: ReactNode; tools: ReactNode; height: number } {
   const s = useStrings(labStrings);
   const view = useLabSettings((st) => st.settings.view);
   const h = useLabSettings((st) => st.settings.h);
   const chart = useRef<BoundaryHandle>(null);
   const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
   const [info, setInfo] = useState<{ rows: number; cols: number; h: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const viewRef = useRef(view);
@@ -96,20 +103,22 @@ export function BoundaryPanel({ session, data, compact, status }: Props) {
     }
   };
 
-  const size = compact ? 300 : 400;
-  return (
+  const height = width > 0 ? Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.round(width / 20) * 20)) : compact ? 300 : 360;
+  const chartNode = (
     <div className="boundary-panel" ref={box} data-testid="lab-boundary">
-      <BoundaryChart ref={chart} data={data} height={size} ariaLabel={s.boundaryLabel} testId="lab-boundary-chart" onReady={onReady} />
-      {!compact && (
-        <div className="widget-controls boundary-controls">
-          <SettingControl store={useLabSettings} k="view" />
-          {view === 'grid' && <SettingControl store={useLabSettings} k="h" />}
-          <button type="button" data-testid="lab-book-grid" onClick={drawBookGrid} disabled={busy || running || !session}>
-            {busy ? s.bookGridBusy : s.bookGrid}
-          </button>
-        </div>
-      )}
-      {!compact && info && (
+      <BoundaryChart ref={chart} data={data} height={height} ariaLabel={s.boundaryLabel} testId="lab-boundary-chart" onReady={onReady} />
+    </div>
+  );
+  const tools = compact ? null : (
+    <div className="boundary-tools">
+      <div className="widget-controls boundary-controls">
+        <SettingControl store={useLabSettings} k="view" />
+        {view === 'grid' && <SettingControl store={useLabSettings} k="h" />}
+        <button type="button" data-testid="lab-book-grid" onClick={drawBookGrid} disabled={busy || running || !session}>
+          {busy ? s.bookGridBusy : s.bookGrid}
+        </button>
+      </div>
+      {info && (
         <p className="grid-info" data-testid="lab-grid-info">
           {s.gridInfo(info.rows, info.cols, Number(info.h.toPrecision(3)))}{' '}
           {view === 'grid' && (running ? s.gridPaused : info.rows * info.cols > MAX_GRID_MARKERS ? s.gridTooMany : '')}
@@ -117,4 +126,5 @@ export function BoundaryPanel({ session, data, compact, status }: Props) {
       )}
     </div>
   );
+  return { chart: chartNode, tools, height };
 }

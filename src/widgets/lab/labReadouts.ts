@@ -1,0 +1,59 @@
+import type { LabSnapshot } from '../../lab/session';
+import type { labStrings } from './strings';
+
+type LabStrings = (typeof labStrings)['ja'];
+
+/**
+ * Writers of the lab's small live values, called from the session's drawing loop (never through
+ * React state): the automation contract's data-* attributes and the readouts list.
+ */
+
+/** The automation contract: current values as data-* attributes on the lab's root. */
+export function writeContract(el: HTMLElement | null, sn: LabSnapshot): void {
+  if (!el) return;
+  const d = el.dataset;
+  const values: Record<string, string> = {
+    status: sn.status,
+    run: String(sn.runId),
+    epoch: String(sn.epoch),
+    iter: String(sn.iter),
+    maxIter: String(sn.maxIter),
+    loss: Number.isFinite(sn.loss) ? String(sn.loss) : '',
+    accuracy: Number.isFinite(sn.accuracy) ? String(sn.accuracy) : '',
+    boundaryRedraws: String(sn.boundaryRedraws),
+    boundaryRun: String(sn.boundaryRun),
+    boundaryIter: String(sn.boundaryIter),
+    boundaryStill: String(sn.boundaryStill),
+    duplicates: sn.sampling ? String(sn.sampling.duplicates) : '',
+    neverSeen: sn.sampling ? String(sn.sampling.neverSeen) : '',
+  };
+  // write only what changed: every attribute write invalidates style
+  for (const k in values) if (d[k] !== values[k]) d[k] = values[k];
+}
+
+/** The rows of the readouts list, as text. */
+export function readoutRows(sn: LabSnapshot, s: LabStrings): [string, string][] {
+  const epochs = sn.itersPerEpoch > 0 ? Math.round(sn.maxIter / sn.itersPerEpoch) : 0;
+  return [
+    [s.epoch, `${sn.epoch} / ${epochs}`],
+    [s.iter, `${sn.iter} / ${sn.maxIter}`],
+    [s.loss, Number.isFinite(sn.loss) ? sn.loss.toFixed(4) : '—'],
+    [s.accuracy, Number.isFinite(sn.accuracy) ? `${(sn.accuracy * 100).toFixed(1)} %` : '—'],
+    [s.sampling, sn.sampling ? s.samplingValue(sn.sampling.duplicates, sn.sampling.neverSeen) : s.samplingNone],
+  ];
+}
+
+/** Fills a <dl> with rows, touching only the text that changed (cheap at frame rate). */
+export function writeRows(dl: HTMLDListElement | null, rows: readonly [string, string][]): void {
+  if (!dl) return;
+  if (dl.childElementCount !== rows.length * 2) {
+    dl.textContent = '';
+    for (let i = 0; i < rows.length; i++) dl.append(document.createElement('dt'), document.createElement('dd'));
+  }
+  rows.forEach(([k, v], i) => {
+    const dt = dl.children[2 * i] as HTMLElement;
+    const dd = dl.children[2 * i + 1] as HTMLElement;
+    if (dt.textContent !== k) dt.textContent = k;
+    if (dd.textContent !== v) dd.textContent = v;
+  });
+}
