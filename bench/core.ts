@@ -17,6 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { classGrid, gridSpec } from '../src/nn/boundary';
+import { BOOK } from '../src/nn/book';
 import { SGD } from '../src/nn/optimizers';
 import { loadSpiral } from '../src/nn/spiral';
 import { CustomLoop } from '../src/nn/trainer';
@@ -26,14 +27,14 @@ import { median } from './util';
 /** The book's train_custom_loop.py without printing; returns the trained model and data. */
 export function trainBookModel() {
   const { x, t, rng } = loadSpiral();
-  const model = new TwoLayerNet(2, 10, 3, rng);
-  new CustomLoop({ x, t, model, optimizer: new SGD(1.0), rng, maxEpoch: 300, batchSize: 30 }).run();
+  const model = new TwoLayerNet(2, BOOK.hiddenSize, BOOK.classes, rng);
+  new CustomLoop({ x, t, model, optimizer: new SGD(BOOK.learningRate), rng, maxEpoch: BOOK.maxEpoch, batchSize: BOOK.batchSize }).run();
   return { model, x };
 }
 
 /** The plot's class grid at h = 0.001 for a trained model. */
 export function bookBoundary(model: TwoLayerNet, x: ReturnType<typeof trainBookModel>['x']): Uint8Array {
-  return classGrid(model, gridSpec(x, 0.001));
+  return classGrid(model, gridSpec(x, BOOK.h));
 }
 
 interface Timing {

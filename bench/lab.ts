@@ -15,6 +15,7 @@
  * Goals: done ≤ 150 ms; ≥ 30 redraws/s, ≥ 50 fps, no task ≥ 100 ms; slider p50 ≤ 80 ms; flat.
  */
 import type { Page } from '@playwright/test';
+import { BOOK } from '../src/nn/book';
 import { RandomState } from '../src/nn/random';
 import { loadSpiral } from '../src/nn/spiral';
 import { TwoLayerNet } from '../src/nn/twoLayerNet';
@@ -32,10 +33,10 @@ function log(msg: string): void {
 /** The book's run computed by the core in Node (what the page must show), and how long it took. */
 function bookRun(): { loss: number; accuracy: number; ms: number } {
   const t0 = performance.now();
-  const rng = new RandomState(1984);
-  const d = loadSpiral({ seed: 1984 }, rng);
-  const model = new TwoLayerNet(2, 10, 3, rng);
-  const loop = new CustomLoop({ x: d.x, t: d.t, model, optimizer: new SGD(1), rng, maxEpoch: 300, batchSize: 30 });
+  const rng = new RandomState(BOOK.seed);
+  const d = loadSpiral({ seed: BOOK.seed }, rng);
+  const model = new TwoLayerNet(2, BOOK.hiddenSize, BOOK.classes, rng);
+  const loop = new CustomLoop({ x: d.x, t: d.t, model, optimizer: new SGD(BOOK.learningRate), rng, maxEpoch: BOOK.maxEpoch, batchSize: BOOK.batchSize });
   loop.run();
   return { loss: loop.lossList[loop.lossList.length - 1], accuracy: model.accuracy(d.x, d.t), ms: performance.now() - t0 };
 }

@@ -11,6 +11,7 @@
  *   training options:    --max-epoch N --batch-size N --hidden-size N --lr X
  *                        --optimizer sgd|momentum|nesterov|adagrad|rmsprop|adam
  */
+import { BOOK } from '../src/nn/book';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -82,7 +83,7 @@ export function parseArgs(argv: string[]): BookOptions {
     throw new UsageError(`unknown script '${script}' (expected one of ${SCRIPTS.join(', ')})`);
   }
   const s = script as Script;
-  const o: BookOptions = { script: s, json: false, maxEpoch: 300, batchSize: 30, hiddenSize: 10, lr: 1.0, optimizer: 'sgd', evalInterval: 10 };
+  const o: BookOptions = { script: s, json: false, maxEpoch: BOOK.maxEpoch, batchSize: BOOK.batchSize, hiddenSize: BOOK.hiddenSize, lr: BOOK.learningRate, optimizer: 'sgd', evalInterval: BOOK.evalInterval };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--json') {
@@ -184,7 +185,7 @@ function forwardNet(o: BookOptions, io: Io): void {
 
 /** show_spiral_dataset.py: prints the shapes (the plot is the web page's job). */
 function showSpiral(o: BookOptions, io: Io): void {
-  const seed = o.seed ?? 1984;
+  const seed = o.seed ?? BOOK.seed;
   const { x, t } = loadSpiral({ seed });
   if (o.json) {
     io.out(toJson({ script: o.script, seed, x: toRows(x), t: toRows(t) }));
@@ -196,10 +197,10 @@ function showSpiral(o: BookOptions, io: Io): void {
 
 /** train_custom_loop.py or train.py with the given variables. */
 function trainScript(o: BookOptions, io: Io): void {
-  const seed = o.seed ?? 1984;
+  const seed = o.seed ?? BOOK.seed;
   const { x, t, labels, rng } = loadSpiral({ seed });
   if (o.batchSize > x.rows) throw new UsageError(`--batch-size must be at most the data size ${x.rows}, got ${o.batchSize}`);
-  const model = new TwoLayerNet(2, o.hiddenSize, 3, rng);
+  const model = new TwoLayerNet(2, o.hiddenSize, BOOK.classes, rng);
   const initial = paramsJson(model.named);
   const optimizer = makeOptimizer(o.optimizer, o.lr);
   const print = (line: string) => {
@@ -217,7 +218,7 @@ function trainScript(o: BookOptions, io: Io): void {
     lossList = trainer.lossList;
   }
   if (o.json) {
-    const h = 0.001;
+    const h = BOOK.h;
     const spec = gridSpec(x, h);
     const classes = classGrid(model, spec);
     const hyper: Record<string, number> = { max_epoch: o.maxEpoch, batch_size: o.batchSize, hidden_size: o.hiddenSize, learning_rate: o.lr };

@@ -17,7 +17,7 @@
  * when the run never reports) and `accuracy=<repr>` (on all the training data).
  */
 import { Adam, Momentum, Nesterov, RMSprop, makeOptimizer, type OptimizerName } from '../nn/optimizers';
-import { SPIRAL_DEFAULTS } from '../nn/spiral';
+import { BOOK } from '../nn/book';
 import type { Lang } from '../state/lang';
 import type { DatasetSpec } from './datasets';
 import type { RunSettings } from './protocol';
@@ -48,7 +48,7 @@ function optimizerCall(name: OptimizerName): string {
 }
 
 function isBookSpiral(d: DatasetSpec): boolean {
-  return d.kind === 'spiral' && d.points === SPIRAL_DEFAULTS.pointsPerClass && d.classes === SPIRAL_DEFAULTS.classes && d.noise === SPIRAL_DEFAULTS.noise;
+  return d.kind === 'spiral' && d.points === BOOK.pointsPerClass && d.classes === BOOK.classes && d.noise === BOOK.noise;
 }
 
 function checkInputs(s: RunSettings): number {

@@ -18,9 +18,6 @@ export const LIVE_GRID_CELLS = 100;
  */
 export const STILL_GRID_CELLS = 300;
 
-/** The book's meshgrid spacing (ch01/train_custom_loop.py: h = 0.001 → 2047 × 2112 points). */
-export const BOOK_H = 0.001;
-
 /**
  * Out of every REDRAW_CYCLE animation frames, the boundary may be redrawn on REDRAW_FRAMES.
  * Measured on a first prototype of the lab: drawing the grid on every frame held only 45–53

@@ -7,14 +7,7 @@
 import { type Mat, addRowInPlace, cloneMat, mat, matmul } from './matrix';
 import { sigmoid } from './layers';
 import type { RandomState } from './random';
-
-/** Parameters of {@link ForwardNet}: W1 (I, H), b1 (H), W2 (H, O), b2 (O). */
-export interface ForwardNetParams {
-  W1: Mat;
-  b1: Float64Array;
-  W2: Mat;
-  b2: Float64Array;
-}
+import type { TwoLayerParams } from './twoLayerNet';
 
 /** Every intermediate of one forward pass, for widgets that show them. */
 export interface ForwardTrace {
@@ -28,7 +21,7 @@ export interface ForwardTrace {
 
 /** forward_net.py's TwoLayerNet: predict only. */
 export class ForwardNet {
-  readonly params: ForwardNetParams;
+  readonly params: TwoLayerParams;
 
   /** Draws W1, b1, W2, b2 from `rng` in the script's order (all plain randn). */
   static random(inputSize: number, hiddenSize: number, outputSize: number, rng: RandomState): ForwardNet {
@@ -41,7 +34,7 @@ export class ForwardNet {
   }
 
   /** Wraps given parameters (not copied: a widget may edit them live). */
-  constructor(params: ForwardNetParams) {
+  constructor(params: TwoLayerParams) {
     const { W1, b1, W2, b2 } = params;
     if (b1.length !== W1.cols || W2.rows !== W1.cols || b2.length !== W2.cols) {
       throw new Error('ForwardNet: inconsistent parameter shapes');
@@ -67,7 +60,7 @@ export class ForwardNet {
 /** What forward_net.py computes: its input, the net's parameters, hidden values and scores. */
 export interface ForwardNetExample extends ForwardTrace {
   x: Mat;
-  params: ForwardNetParams;
+  params: TwoLayerParams;
   net: ForwardNet;
 }
 

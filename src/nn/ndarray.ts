@@ -11,12 +11,16 @@
 export type Shape = readonly number[];
 export type DType = 'int64' | 'float64';
 
-/** A C-ordered n-d array: `data[i]` is the element at the multi-index `unravel(i, shape)`. */
-export interface NDArray {
+/**
+ * A C-ordered n-d array: `data[i]` is the element at the multi-index `unravel(i, shape)`, held
+ * as float64 whatever the dtype. The §1.1 widgets' arrays have NumPy's dtype for the same literal
+ * (integers stay int64 until `/`, true division); arrays read from .npy files (npy.ts) carry the
+ * file's dtype.
+ */
+export interface NDArray<D extends string = DType> {
   readonly shape: Shape;
   readonly data: Float64Array;
-  /** NumPy's dtype for the same literal: integers stay int64 until `/` (true division). */
-  readonly dtype: DType;
+  readonly dtype: D;
 }
 
 /** Why a parse failed, for translated messages in the widgets. `numpy` means `error` is NumPy's text. */

@@ -14,7 +14,8 @@
  */
 import { unzipSync, zipSync } from 'fflate';
 import { float16BitsOf, fromFloat16Bits } from './float16';
-import type { Mat } from './matrix';
+import { formatShape, type NDArray } from './ndarray';
+import { PARAM_NAMES, type ParamName, type TwoLayerParams } from './twoLayerNet';
 
 /**
  * TextDecoder is a global in browsers, workers and Node alike; the core is type-checked without
@@ -99,13 +100,6 @@ const WRITE_DESCR: Partial<Record<DtypeName, string>> = {
 // ---------------------------------------------------------------------------------------------
 // .npy
 
-/** An n-d array read from or written to .npy: values in C (row-major) order as float64. */
-export interface NdArray {
-  dtype: DtypeName;
-  shape: number[];
-  /** Values as numbers (int64/uint64 beyond 2⁵³ lose precision; booleans are 0/1). */
-  data: Float64Array;
-}
 
 export interface ReadLimits {
   /** Largest input accepted, in bytes (whole file; for .npz also each entry). */
@@ -213,7 +207,7 @@ export function parseHeader(text: string): { descr: string; fortranOrder: boolea
 }
 
 /** Reads one .npy file (format 1.0, 2.0 or 3.0; C order; numeric and bool dtypes). */
-export function readNpy(bytes: Uint8Array, limits: ReadLimits = {}): NdArray {
+export function readNpy(bytes: Uint8Array, limits: ReadLimits = {}): NDArray<DtypeName> {
   const { maxBytes, maxElements } = { ...DEFAULT_LIMITS, ...limits };
   if (bytes.length === 0) throw new NpyError('empty', 'the file is empty');
   if (bytes.length > maxBytes) throw new NpyError('too-large', `${bytes.length} bytes is over the limit of ${maxBytes}`, { size: bytes.length, limit: maxBytes });
@@ -283,7 +277,7 @@ function readScalar(dv: DataView, o: number, dt: DtypeInfo, le: boolean): number
 }
 
 /** The header text NumPy ≥ 1.23 writes (sorted keys, repr of the shape, spare room to grow). */
-function headerText(descr: string, shape: number[]): string {
+function headerText(descr: string, shape: readonly number[]): string {
   const shapeRepr = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
   let h = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${shapeRepr}, }`;
   // NumPy leaves room for the first axis to grow to 21 digits, so files can be appended to in place.
@@ -295,7 +289,7 @@ function headerText(descr: string, shape: number[]): string {
  * Writes one .npy (format 1.0, C order, little-endian) byte for byte as `np.save` does.
  * Values are converted to `dtype` (float16 rounds to nearest even, integers truncate toward 0).
  */
-export function writeNpy(arr: { dtype: DtypeName; shape: number[]; data: ArrayLike<number> }): Uint8Array {
+export function writeNpy(arr: { dtype: DtypeName; shape: readonly number[]; data: ArrayLike<number> }): Uint8Array {
   const descr = WRITE_DESCR[arr.dtype];
   if (!descr) throw new NpyError('unsupported-dtype', `writing ${arr.dtype} is not supported`, { dtype: arr.dtype });
   const count = arr.shape.reduce((a, b) => a * b, 1);
@@ -350,7 +344,7 @@ function zipEpoch(): Date {
 }
 
 /** Writes an .npz like `np.savez(file, **arrays)`: stored (uncompressed) entries named `<key>.npy`. */
-export function writeNpz(arrays: Record<string, { dtype: DtypeName; shape: number[]; data: ArrayLike<number> }>): Uint8Array {
+export function writeNpz(arrays: Record<string, { dtype: DtypeName; shape: readonly number[]; data: ArrayLike<number> }>): Uint8Array {
   const files: Record<string, [Uint8Array, { level: 0; mtime: Date }]> = {};
   for (const [name, arr] of Object.entries(arrays)) files[`${name}.npy`] = [writeNpy(arr), { level: 0, mtime: zipEpoch() }];
   return zipSync(files);
@@ -425,7 +419,7 @@ function isZip(bytes: Uint8Array): boolean {
 }
 
 /** Reads an .npz into arrays keyed like `np.load(f)[key]` (entry name without `.npy`). */
-export function readNpz(bytes: Uint8Array, limits: ReadLimits = {}): Record<string, NdArray> {
+export function readNpz(bytes: Uint8Array, limits: ReadLimits = {}): Record<string, NDArray<DtypeName>> {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   if (bytes.length === 0) throw new NpyError('empty', 'the file is empty');
   if (bytes.length > lim.maxBytes) throw new NpyError('too-large', `${bytes.length} bytes is over the limit of ${lim.maxBytes}`, { size: bytes.length, limit: lim.maxBytes });
@@ -452,7 +446,7 @@ export function readNpz(bytes: Uint8Array, limits: ReadLimits = {}): Record<stri
   }
   if (tooBig) throw new NpyError('too-large', `${tooBig.name} unpacks to ${tooBig.size} bytes, over the limit of ${lim.maxBytes}`, { size: tooBig.size, limit: lim.maxBytes });
   checkCrcs(bytes, entries);
-  const out: Record<string, NdArray> = {};
+  const out: Record<string, NDArray<DtypeName>> = {};
   for (const [name, data] of Object.entries(entries)) {
     if (name.endsWith('/')) continue; // directory entries
     const key = name.endsWith('.npy') ? name.slice(0, -4) : name;
@@ -472,19 +466,6 @@ export function readNpz(bytes: Uint8Array, limits: ReadLimits = {}): Record<stri
 // ---------------------------------------------------------------------------------------------
 // The book's save_params / load_params for TwoLayerNet (§1.5.1)
 
-/** A matrix as the core's `Mat` or any `{rows, cols, data}`. */
-export type MatLike = Pick<Mat, 'rows' | 'cols'> & { data: ArrayLike<number> };
-
-export interface TwoLayerParams {
-  W1: MatLike;
-  b1: ArrayLike<number>;
-  W2: MatLike;
-  b2: ArrayLike<number>;
-}
-
-/** The four parameter names in the order of `TwoLayerNet.params`. */
-export const PARAM_NAMES = ['W1', 'b1', 'W2', 'b2'] as const;
-export type ParamName = (typeof PARAM_NAMES)[number];
 
 /**
  * `save_params` for TwoLayerNet: every parameter as float16 (`astype(np.float16)`), in an .npz
@@ -503,11 +484,7 @@ export function saveParamsNpz(params: TwoLayerParams): Uint8Array {
   });
 }
 
-export interface LoadedParams {
-  W1: Mat;
-  b1: Float64Array;
-  W2: Mat;
-  b2: Float64Array;
+export interface LoadedParams extends TwoLayerParams {
   /** dtype each array had in the file. */
   dtypes: Record<ParamName, DtypeName>;
 }
@@ -550,8 +527,8 @@ export function loadParamsNpz(bytes: Uint8Array, expected: ExpectedShape = {}, l
     if (got.length !== w.length || got.some((d, k) => d !== w[k]) || w.some((d) => d === undefined || d < 1)) {
       throw new NpyError('wrong-shape', `${name} has shape (${got.join(', ')}), expected (${w.join(', ')})`, {
         name,
-        got: `(${got.join(', ')}${got.length === 1 ? ',' : ''})`,
-        want: `(${w.join(', ')}${w.length === 1 ? ',' : ''})`,
+        got: formatShape(got),
+        want: formatShape(w),
       });
     }
   }

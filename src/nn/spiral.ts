@@ -4,10 +4,8 @@
  * 4j + 4·i/N + noise·randn (radians), stored as (r·sin θ, r·cos θ).
  */
 import { type Mat, mat } from './matrix';
+import { BOOK } from './book';
 import { RandomState } from './random';
-
-/** The book's spiral: `load_data` fixes N = 100 points per class, 3 classes and noise 0.2. */
-export const SPIRAL_DEFAULTS = Object.freeze({ pointsPerClass: 100, classes: 3, noise: 0.2 });
 
 /** Options of {@link loadSpiral}; the defaults are the book's. */
 export interface SpiralOptions {
@@ -38,8 +36,8 @@ export interface Spiral {
  * normal per point, class by class. Pass the same `rng` on to the net and the trainer to get
  * the book's numbers.
  */
-export function loadSpiral(opts: SpiralOptions = {}, rng: RandomState = new RandomState(opts.seed ?? 1984)): Spiral {
-  const { seed = 1984, pointsPerClass: N = SPIRAL_DEFAULTS.pointsPerClass, classes: C = SPIRAL_DEFAULTS.classes, noise = SPIRAL_DEFAULTS.noise } = opts;
+export function loadSpiral(opts: SpiralOptions = {}, rng: RandomState = new RandomState(opts.seed ?? BOOK.seed)): Spiral {
+  const { seed = BOOK.seed, pointsPerClass: N = BOOK.pointsPerClass, classes: C = BOOK.classes, noise = BOOK.noise } = opts;
   if (!Number.isInteger(N) || N < 1) throw new Error(`pointsPerClass must be a positive integer, got ${N}`);
   if (!Number.isInteger(C) || C < 1) throw new Error(`classes must be a positive integer, got ${C}`);
   if (!Number.isFinite(noise)) throw new Error(`noise must be a finite number, got ${noise}`);

@@ -7,6 +7,7 @@
  * (`x = x[idx]` rebinds), `max_iters = N // batch_size` drops the remainder, and the running
  * loss total and count survive epoch boundaries until a report resets them.
  */
+import { BOOK } from './book';
 import { type Mat, copyRows, gatherRows, mat } from './matrix';
 import { clipGrads, type Optimizer } from './optimizers';
 import { RandomState } from './random';
@@ -232,8 +233,8 @@ export class CustomLoop {
   constructor(opts: CustomLoopOptions) {
     this.loop = new EpochLoop({
       ...opts,
-      maxEpoch: opts.maxEpoch ?? 300,
-      batchSize: opts.batchSize ?? 30,
+      maxEpoch: opts.maxEpoch ?? BOOK.maxEpoch,
+      batchSize: opts.batchSize ?? BOOK.batchSize,
       sampling: opts.sampling ?? 'permutation',
       reportsAt: (it) => (it + 1) % 10 === 0,
       epochOffset: 0,

@@ -9,6 +9,7 @@ import type { RandomState } from './random';
 
 /** Names of the parameters in `params` order, as the book's save files call them. */
 export const PARAM_NAMES = ['W1', 'b1', 'W2', 'b2'] as const;
+export type ParamName = (typeof PARAM_NAMES)[number];
 
 /** The four parameters by name; W1 is (I, H), b1 (H), W2 (H, O), b2 (O). */
 export interface TwoLayerParams {
@@ -76,8 +77,7 @@ export class TwoLayerNet {
 
   /** Shapes of [W1, b1, W2, b2]: [[I, H], [H], [H, O], [O]]. */
   paramShapes(): number[][] {
-    const { inputSize: I, hiddenSize: H, outputSize: O } = this;
-    return [[I, H], [H], [H, O], [O]];
+    return twoLayerShapes(this.inputSize, this.hiddenSize, this.outputSize);
   }
 
   /** Scores (before softmax) for each row of x, as a new matrix. */
@@ -130,6 +130,11 @@ export class TwoLayerNet {
     for (let k = 1; k < O; k++) if (s[k] > s[best]) best = k;
     return best;
   }
+}
+
+/** Shapes of TwoLayerNet(I, H, O)'s [W1, b1, W2, b2]: [[I, H], [H], [H, O], [O]]. */
+export function twoLayerShapes(I: number, H: number, O: number): number[][] {
+  return [[I, H], [H], [H, O], [O]];
 }
 
 function scale(f: number, a: Float64Array): Float64Array {

@@ -5,6 +5,7 @@
  * it — nothing else. Its URL keys have no prefix (`/ch01/1-4?lr=0.5&opt=adam`); a later
  * chapter's lab makes its own schema and codec with a prefix of its own.
  */
+import { BOOK } from '../nn/book';
 import { OPTIMIZER_NAMES } from '../nn/optimizers';
 import { SAMPLINGS } from '../nn/trainer';
 import { createSettingsCodec, createSettingsStore, type LabelsOf, type Schema, type SettingsNote, type SettingsOf } from './settings';
@@ -14,18 +15,18 @@ import type { Lang } from './lang';
 export const VIEWS = ['class', 'confidence', 'grid'] as const;
 
 /**
- * THE schema. Defaults are the book's `ch01/train_custom_loop.py` (max_epoch 300, batch 30,
- * hidden 10, SGD lr 1.0, `spiral.load_data(seed=1984)`) and `ch01/train.py` (eval_interval 10).
+ * THE schema. Defaults are the book's (src/nn/book.ts): `ch01/train_custom_loop.py`'s
+ * hyperparameters, `spiral.load_data(seed=1984)` and `ch01/train.py`'s eval_interval.
  */
 export const LAB_SCHEMA = [
-  { key: 'seed', effect: 'restart', kind: 'int', default: 1984, min: 0, max: 9999, step: 1, scale: 'linear' },
-  { key: 'points', effect: 'restart', kind: 'int', default: 100, min: 10, max: 300, step: 1, scale: 'linear' },
-  { key: 'classes', effect: 'restart', kind: 'int', default: 3, min: 2, max: 6, step: 1, scale: 'linear' },
-  { key: 'noise', effect: 'restart', kind: 'float', default: 0.2, min: 0, max: 1, step: 0.01, scale: 'linear' },
-  { key: 'hidden', effect: 'restart', kind: 'int', default: 10, min: 1, max: 100, step: 1, scale: 'linear' },
-  { key: 'lr', effect: 'restart', kind: 'float', default: 1, min: 0.001, max: 100, step: 0.05, scale: 'log', digits: 3 },
-  { key: 'batch', effect: 'restart', kind: 'int', default: 30, min: 1, max: 300, step: 1, scale: 'linear' },
-  { key: 'epochs', effect: 'restart', kind: 'int', default: 300, min: 1, max: 10000, step: 1, scale: 'linear' },
+  { key: 'seed', effect: 'restart', kind: 'int', default: BOOK.seed, min: 0, max: 9999, step: 1, scale: 'linear' },
+  { key: 'points', effect: 'restart', kind: 'int', default: BOOK.pointsPerClass, min: 10, max: 300, step: 1, scale: 'linear' },
+  { key: 'classes', effect: 'restart', kind: 'int', default: BOOK.classes, min: 2, max: 6, step: 1, scale: 'linear' },
+  { key: 'noise', effect: 'restart', kind: 'float', default: BOOK.noise, min: 0, max: 1, step: 0.01, scale: 'linear' },
+  { key: 'hidden', effect: 'restart', kind: 'int', default: BOOK.hiddenSize, min: 1, max: 100, step: 1, scale: 'linear' },
+  { key: 'lr', effect: 'restart', kind: 'float', default: BOOK.learningRate, min: 0.001, max: 100, step: 0.05, scale: 'log', digits: 3 },
+  { key: 'batch', effect: 'restart', kind: 'int', default: BOOK.batchSize, min: 1, max: 300, step: 1, scale: 'linear' },
+  { key: 'epochs', effect: 'restart', kind: 'int', default: BOOK.maxEpoch, min: 1, max: 10000, step: 1, scale: 'linear' },
   { key: 'opt', effect: 'restart', kind: 'enum', default: 'sgd', options: OPTIMIZER_NAMES },
   { key: 'sampling', effect: 'restart', kind: 'enum', default: 'permutation', options: SAMPLINGS },
   /** Iterations per animation frame, or 'max' (as fast as the worker can go). */
@@ -34,7 +35,7 @@ export const LAB_SCHEMA = [
   /** Meshgrid spacing for "show the grid" (the book uses 0.001). */
   { key: 'h', effect: 'redraw', kind: 'float', default: 0.02, min: 0.001, max: 0.1, step: 0.1, scale: 'log', digits: 1 },
   /** Trainer.fit's eval_interval (§1.4.4). */
-  { key: 'eval', effect: 'reevaluate', kind: 'int', default: 10, min: 1, max: 100, step: 1, scale: 'linear' },
+  { key: 'eval', effect: 'reevaluate', kind: 'int', default: BOOK.evalInterval, min: 1, max: 100, step: 1, scale: 'linear' },
   /** Trainer.fit's max_grad; 0 = no clipping (the book's None). */
   { key: 'maxgrad', effect: 'reevaluate', kind: 'float', default: 0, min: 0, max: 10, step: 0.1, scale: 'linear' },
 ] as const satisfies Schema;

@@ -3,7 +3,7 @@
  * a binary float holds, its exact error against the typed decimal, and which edge cases to explain.
  * Exact arithmetic uses BigInt so even float64's error for 0.1 (≈ 5.55e−18) is shown truly.
  */
-import { FLOAT16_MAX, bitFields, storedValue, type FloatFormat } from '../../nn/float16';
+import { FLOAT16_MAX, FLOAT16_OVERFLOW, bitFields, storedValue, type FloatFormat } from '../../nn/float16';
 
 /** A typed number: its float64 value and, for plain decimals, the exact rational it denotes. */
 export interface ParsedInput {
@@ -125,8 +125,8 @@ export function edgeNotes(input: ParsedInput): EdgeNote[] {
   if (Object.is(x, -0)) notes.push('negative-zero');
   const a = Math.abs(x);
   if (a === FLOAT16_MAX) notes.push('f16-max');
-  else if (a > FLOAT16_MAX && a < 65520) notes.push('f16-rounds-to-max');
-  else if (a >= 65520) notes.push('f16-overflow');
+  else if (a > FLOAT16_MAX && a < FLOAT16_OVERFLOW) notes.push('f16-rounds-to-max');
+  else if (a >= FLOAT16_OVERFLOW) notes.push('f16-overflow');
   const k16 = bitFields(x, 'float16').kind;
   if (k16 === 'subnormal') notes.push('f16-subnormal');
   if (a !== 0 && k16 === 'zero') notes.push('f16-underflow');

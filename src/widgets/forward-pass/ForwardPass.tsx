@@ -8,7 +8,7 @@ import { Slider } from '../ui/Slider';
 import { TextField } from '../ui/TextField';
 import { Widget } from '../ui/Widget';
 import { NetworkDiagram } from './NetworkDiagram';
-import { forwardTrace, makeForwardExample, parseSeed, SIZES } from './forwardModel';
+import { makeForwardExample, parseSeed, SIZES } from './forwardModel';
 import '../ui/controls.css';
 import './ForwardPass.css';
 
@@ -68,8 +68,7 @@ export function ForwardPass() {
   const [seed, setSeed] = useState(0);
   const ex = useMemo(() => makeForwardExample(seed), [seed]);
   const [x, setX] = useState<[number, number]>([1.8, 0.4]);
-  const one = forwardTrace(ex, mat(1, 2, x));
-  const batch = useMemo(() => forwardTrace(ex, ex.x), [ex]);
+  const one = ex.net.trace(mat(1, 2, x));
   const seedError = parseSeed(seedText) === undefined ? s.badSeed : undefined;
   const { batch: N, input: I, hidden: Hn, output: O } = SIZES;
   return (
@@ -91,7 +90,7 @@ export function ForwardPass() {
         />
       </div>
       <div className="fp-scroll">
-        <NetworkDiagram x={x} h={row(one.h)} s={row(one.s)} W1={ex.W1} W2={ex.W2} label={s.diagram} names={{ input: s.input, hidden: s.hidden, output: s.output }} />
+        <NetworkDiagram x={x} h={row(one.hidden)} s={row(one.scores)} W1={ex.params.W1} W2={ex.params.W2} label={s.diagram} names={{ input: s.input, hidden: s.hidden, output: s.output }} />
       </div>
       <p className="fp-legend">
         <span className="fp-key pos" /> {s.legendPos} <span className="fp-key neg" /> {s.legendNeg}
@@ -99,15 +98,15 @@ export function ForwardPass() {
       <h4 className="fp-h">{s.steps}</h4>
       <ol className="fp-steps readout" data-testid="forward-steps" aria-live="polite">
         <li>
-          a = x @ W1 + b1 = {list(row(one.a))} <span className="fp-shape">(1, 2) @ (2, 4) + (4,) → (1, 4)</span>
+          a = x @ W1 + b1 = {list(row(one.preActivation))} <span className="fp-shape">(1, 2) @ (2, 4) + (4,) → (1, 4)</span>
         </li>
         <li>
-          h = sigmoid(a) = {list(row(one.h))} <span className="fp-shape">(1, 4)</span>
+          h = sigmoid(a) = {list(row(one.hidden))} <span className="fp-shape">(1, 4)</span>
         </li>
         <li data-testid="forward-scores">
-          s = h @ W2 + b2 = {list(row(one.s))} <span className="fp-shape">(1, 4) @ (4, 3) + (3,) → (1, 3)</span>
+          s = h @ W2 + b2 = {list(row(one.scores))} <span className="fp-shape">(1, 4) @ (4, 3) + (3,) → (1, 3)</span>
         </li>
-        <li data-testid="forward-class">{s.predicted(argmax(row(one.s)))}</li>
+        <li data-testid="forward-class">{s.predicted(argmax(row(one.scores)))}</li>
       </ol>
       <h4 className="fp-h">{s.batch}</h4>
       <ol className="fp-shapes readout" data-testid="forward-batch-shapes">
@@ -124,8 +123,8 @@ export function ForwardPass() {
       <p className="w-note">{s.batchNote}</p>
       <div className="fp-grids">
         <ArrayGrid shape={[N, I]} label={s.xGrid} caption={s.xGrid} text={(c) => f2(ex.x.data[c.flat])} testId="forward-batch-x" />
-        <ArrayGrid shape={[N, Hn]} label={s.bGrid} caption={s.bGrid} text={(c) => f2(ex.b1[c.idx[1]])} cellClass={(c) => (c.idx[0] > 0 ? 'ghost' : undefined)} testId="forward-bias" />
-        <ArrayGrid shape={[N, O]} label={s.sGrid} caption={s.sGrid} text={(c) => f2(batch.s.data[c.flat])} testId="forward-batch-s" />
+        <ArrayGrid shape={[N, Hn]} label={s.bGrid} caption={s.bGrid} text={(c) => f2(ex.params.b1[c.idx[1]])} cellClass={(c) => (c.idx[0] > 0 ? 'ghost' : undefined)} testId="forward-bias" />
+        <ArrayGrid shape={[N, O]} label={s.sGrid} caption={s.sGrid} text={(c) => f2(ex.scores.data[c.flat])} testId="forward-batch-s" />
       </div>
       <ShowCode source={forwardNetSrc} path="src/nn/forwardNet.ts" names={['ForwardNet', 'forwardNetExample']} book={<code>ch01/forward_net.py: class Sigmoid, class Affine, class TwoLayerNet</code>} />
     </Widget>

@@ -4,12 +4,13 @@ import { groupDigits } from '../../app/numberFormat';
 import { agreement, timed } from '../../gpu/compare';
 import { GpuUnavailableError, openGpuClassGrid, type GpuClassGrid, type GpuInfo } from '../../gpu/gpuClassGrid';
 import shaderSrc from '../../gpu/classGridShader.ts?raw';
-import { BOOK_H } from '../../lab/renderCadence';
+import { BOOK } from '../../nn/book';
 import { useSharedLabClient } from '../../lab/sharedClient';
 import { ShowCode } from '../ui/ShowCode';
 import { Widget } from '../ui/Widget';
-import { bookRunSettings, named, settingsFor, useCurrentModel, type Params } from '../precision-lab/bookRun';
+import { bookRunSettings, named, settingsFor, useCurrentModel } from '../precision-lab/bookRun';
 import './GpuBench.css';
+import type { ParamsPayload } from '../../lab/protocol';
 
 const S = defineStrings({
   ja: {
@@ -106,7 +107,7 @@ export function GpuBench() {
   const [error, setError] = useState<string | undefined>();
   const gpu = useRef<GpuClassGrid | undefined>(undefined);
   const labClient = useSharedLabClient();
-  const bookModel = useRef<Params | undefined>(undefined);
+  const bookModel = useRef<ParamsPayload | undefined>(undefined);
 
   useEffect(() => {
     let alive = true;
@@ -148,7 +149,7 @@ export function GpuBench() {
       // requests queued before this one.
       await lab.gridOf(settings, params, { cells: 4 });
       setStep('cpu');
-      const cpu = await timed(() => lab.gridOf(settings, params, { h: BOOK_H }));
+      const cpu = await timed(() => lab.gridOf(settings, params, { h: BOOK.h }));
       const grid = cpu.value;
       const res: Result = { rows: grid.rows, cols: grid.cols, cpuMs: cpu.ms, model };
       if (gpu.current) {

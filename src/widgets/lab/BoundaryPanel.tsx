@@ -5,7 +5,7 @@ import { BoundaryChart, type BoundaryData, type BoundaryHandle } from '../../cha
 import { MAX_GRID_MARKERS } from '../../charts/gridMarkers';
 import type { GridPayload, LabStatus } from '../../lab/protocol';
 import type { LabSession } from '../../lab/session';
-import { BOOK_H } from '../../lab/renderCadence';
+import { BOOK } from '../../nn/book';
 import { useWidth } from '../ui/useWidth';
 import { SettingControl } from './SettingControl';
 import { labStrings } from './strings';
@@ -94,7 +94,7 @@ export function useBoundaryPanel({ session, data, compact, status }: Props): { c
     if (!session) return;
     setBusy(true);
     try {
-      const g = await session.client.requestGrid({ h: BOOK_H, confidence: view === 'confidence' });
+      const g = await session.client.requestGrid({ h: BOOK.h, confidence: view === 'confidence' });
       await show(g, false);
     } catch {
       /* reported by the lab's error notice */

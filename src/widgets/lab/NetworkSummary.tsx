@@ -3,19 +3,16 @@ import { ShowCode } from '../ui/ShowCode';
 import { useStrings } from '../../app/i18n';
 import { useLabSettings } from '../../state/labSettings';
 import netSrc from '../../nn/twoLayerNet.ts?raw';
+import { formatShape, sizeOf } from '../../nn/ndarray';
+import { PARAM_NAMES, twoLayerShapes, type ParamName } from '../../nn/twoLayerNet';
 import { SettingControl } from './SettingControl';
 import { labStrings } from './strings';
 import './lab.css';
 
-/** Shapes of TwoLayerNet(I, H, O)'s parameters in the book's order [W1, b1, W2, b2]. */
-function paramTable(input: number, hidden: number, output: number): { name: string; shape: number[]; count: number }[] {
-  const rows = [
-    { name: 'W1', shape: [input, hidden] },
-    { name: 'b1', shape: [hidden] },
-    { name: 'W2', shape: [hidden, output] },
-    { name: 'b2', shape: [output] },
-  ];
-  return rows.map((r) => ({ ...r, count: r.shape.reduce((a, b) => a * b, 1) }));
+/** TwoLayerNet(I, H, O)'s parameters in the book's order [W1, b1, W2, b2], with shapes and sizes. */
+function paramTable(input: number, hidden: number, output: number): { name: ParamName; shape: number[]; count: number }[] {
+  const shapes = twoLayerShapes(input, hidden, output);
+  return PARAM_NAMES.map((name, i) => ({ name, shape: shapes[i], count: sizeOf(shapes[i]) }));
 }
 
 /** §1.4.2: `TwoLayerNet(2, hidden, classes)`: each parameter's shape and the total count. */
@@ -50,7 +47,7 @@ export function NetworkSummary() {
                 <code>{r.name}</code>
               </th>
               <td>
-                <code>({r.shape.join(', ')}{r.shape.length === 1 ? ',' : ''})</code>
+                <code>{formatShape(r.shape)}</code>
               </td>
               <td className="num">{r.count}</td>
             </tr>

@@ -9,7 +9,8 @@ import { defineStrings, useStrings } from '../../app/i18n';
 import { ShowCode } from '../ui/ShowCode';
 import { Slider } from '../ui/Slider';
 import { Widget } from '../ui/Widget';
-import { describeFlat, describeLayers, shapeText } from './modelView';
+import { formatShape } from '../../nn/ndarray';
+import { describeFlat, describeLayers } from './modelView';
 import '../ui/controls.css';
 import './LayersAsClasses.css';
 
@@ -85,12 +86,12 @@ export function LayersAsClasses() {
                 <dl>
                   <dt>params</dt>
                   <dd>
-                    <code>[{l.shapes.map(shapeText).join(', ')}]</code>
+                    <code>[{l.shapes.map(formatShape).join(', ')}]</code>
                     {l.flatIndex.length > 0 && <span className="lac-same"> → model.params[{l.flatIndex.join('], [')}]</span>}
                   </dd>
                   <dt>grads</dt>
                   <dd>
-                    <code>[{l.shapes.map(shapeText).join(', ')}]</code>
+                    <code>[{l.shapes.map(formatShape).join(', ')}]</code>
                     {l.flatIndex.length > 0 && <span className="lac-same"> → model.grads[{l.flatIndex.join('], [')}]</span>}
                     {l.shapes.length === 0 && <span className="lac-none"> — {s.noParams}</span>}
                   </dd>
@@ -105,7 +106,7 @@ export function LayersAsClasses() {
             {flat.map((p, i) => (
               <li key={p.name} data-testid={`lac-param-${i}`}>
                 <code>
-                  [{i}] {p.name} {shapeText(p.shape)}
+                  [{i}] {p.name} {formatShape(p.shape)}
                 </code>
                 <span className="lac-size">
                   {p.size} {p.gradMatches ? '✓ grads' : '✗'}
@@ -117,7 +118,7 @@ export function LayersAsClasses() {
         <section className="lac-col lac-dict" aria-label={s.dict} data-testid="lac-dict">
           <h4>{s.dict}</h4>
           <pre className="lac-dict-code">
-            {`params = {}\n${flat.map((p) => `params['${p.name}']  # ${shapeText(p.shape)}`).join('\n')}`}
+            {`params = {}\n${flat.map((p) => `params['${p.name}']  # ${formatShape(p.shape)}`).join('\n')}`}
           </pre>
         </section>
       </div>

@@ -3,7 +3,7 @@
  * params/grads with shapes, the model's flat lists, and whether they are the very same arrays.
  */
 import { Affine, Sigmoid, type Layer } from '../../nn/layers';
-import { PARAM_NAMES, type TwoLayerNet } from '../../nn/twoLayerNet';
+import { PARAM_NAMES, type ParamName, type TwoLayerNet } from '../../nn/twoLayerNet';
 
 export interface LayerRow {
   /** Class name as the book names it: Affine, Sigmoid. */
@@ -30,7 +30,7 @@ export function describeLayers(net: TwoLayerNet): LayerRow[] {
 }
 
 export interface FlatRow {
-  name: (typeof PARAM_NAMES)[number];
+  name: ParamName;
   shape: number[];
   size: number;
   /** True when params[i] and grads[i] have the same length, as any optimizer requires. */
@@ -40,9 +40,4 @@ export interface FlatRow {
 export function describeFlat(net: TwoLayerNet): FlatRow[] {
   const shapes = net.paramShapes();
   return net.params.map((p, i) => ({ name: PARAM_NAMES[i], shape: shapes[i], size: p.length, gradMatches: net.grads[i].length === p.length }));
-}
-
-/** Shape as NumPy prints it. */
-export function shapeText(shape: number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 }

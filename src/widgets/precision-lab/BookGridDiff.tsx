@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { groupDigits } from '../../app/numberFormat';
 import type { LabClient } from '../../lab/client';
-import { BOOK_H } from '../../lab/renderCadence';
+import { BOOK } from '../../nn/book';
 import { useSharedLabClient } from '../../lab/sharedClient';
-import { settingsFor, type Params } from './bookRun';
+import { settingsFor } from './bookRun';
+import type { ParamsPayload } from '../../lab/protocol';
 
 const S = defineStrings({
   ja: {
@@ -22,17 +23,17 @@ const S = defineStrings({
 });
 
 /** Predicts the book's 0.001 grid with both models in the lab worker and counts cells that differ. */
-async function countChanged(lab: LabClient, before: Params, after: Params): Promise<{ changed: number; total: number }> {
+async function countChanged(lab: LabClient, before: ParamsPayload, after: ParamsPayload): Promise<{ changed: number; total: number }> {
   const settings = settingsFor(before);
-  const a = await lab.gridOf(settings, before, { h: BOOK_H });
-  const b = await lab.gridOf(settings, after, { h: BOOK_H });
+  const a = await lab.gridOf(settings, before, { h: BOOK.h });
+  const b = await lab.gridOf(settings, after, { h: BOOK.h });
   let changed = 0;
   for (let i = 0; i < a.classes.length; i++) if (a.classes[i] !== b.classes[i]) changed++;
   return { changed, total: a.classes.length };
 }
 
 /** ★ The boundary change at the resolution the book draws, where the small plots show none. */
-export function BookGridDiff({ before, after }: { before: Params; after: Params }) {
+export function BookGridDiff({ before, after }: { before: ParamsPayload; after: ParamsPayload }) {
   const s = useStrings(S);
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'error'>('idle');
   const [result, setResult] = useState<{ changed: number; total: number }>();

@@ -3,9 +3,11 @@ import { defineStrings, useStrings } from '../../app/i18n';
 import { groupDigits } from '../../app/numberFormat';
 import { chartColors } from '../../charts/plotly';
 import { Plot, type Figure } from '../../charts/Plot';
-import { classGrid, gridSpec } from '../../nn/boundary';
+import { classGrid } from '../../nn/boundary';
+import { gridOver } from '../../lab/tasks/classify2d';
 import type { Dataset } from '../../lab/seams';
-import { named, type Params } from './bookRun';
+import { named } from './bookRun';
+import type { ParamsPayload } from '../../lab/protocol';
 
 const S = defineStrings({
   ja: {
@@ -28,8 +30,8 @@ const S = defineStrings({
 const CELLS = 120;
 
 interface Props {
-  before: Params;
-  after: Params;
+  before: ParamsPayload;
+  after: ParamsPayload;
   data: Dataset;
   /** Indices of data points whose predicted class changed. */
   changed: number[];
@@ -39,14 +41,7 @@ interface Props {
 export function BoundaryPair({ before, after, data, changed }: Props) {
   const s = useStrings(S);
   const grids = useMemo(() => {
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (let i = 0; i < data.x.rows; i++) {
-      x0 = Math.min(x0, data.x.data[2 * i]);
-      x1 = Math.max(x1, data.x.data[2 * i]);
-      y0 = Math.min(y0, data.x.data[2 * i + 1]);
-      y1 = Math.max(y1, data.x.data[2 * i + 1]);
-    }
-    const spec = gridSpec(data.x, Math.max(x1 - x0, y1 - y0, 1e-6) / CELLS);
+    const spec = gridOver(data.bounds, { cells: CELLS });
     const a = classGrid(named(before), spec);
     const b = classGrid(named(after), spec);
     let diff = 0;

@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { loadParamsNpz, NpyError, saveParamsNpz } from '../../nn/npy';
 import { useLang } from '../../state/lang';
-import { named, type Params } from './bookRun';
+import { named } from './bookRun';
 import { describeFileError } from './fileErrors';
 import { saveFile } from '../ui/saveFile';
+import type { ParamsPayload } from '../../lab/protocol';
 
 const S = defineStrings({
   ja: {
@@ -31,7 +32,7 @@ export const MAX_PARAMS_FILE = 1024 * 1024;
  * .npz into the model: a valid file replaces the weights; any bad file leaves them untouched
  * and says why (params-file-error).
  */
-export function ParamsFile({ params, onLoaded }: { params: Params; onLoaded: (p: Params) => void }) {
+export function ParamsFile({ params, onLoaded }: { params: ParamsPayload; onLoaded: (p: ParamsPayload) => void }) {
   const s = useStrings(S);
   const lang = useLang((st) => st.lang);
   const id = useId();

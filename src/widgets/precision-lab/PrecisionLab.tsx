@@ -8,10 +8,11 @@ import { ShowCode } from '../ui/ShowCode';
 import { Widget } from '../ui/Widget';
 import { BookGridDiff } from './BookGridDiff';
 import { BoundaryPair } from './BoundaryPair';
-import { bookRunSettings, useCurrentModel, type Params } from './bookRun';
+import { bookRunSettings, useCurrentModel } from './bookRun';
 import { ParamsFile } from './ParamsFile';
 import { roundTrip } from './roundTrip';
 import './PrecisionLab.css';
+import type { ParamsPayload } from '../../lab/protocol';
 
 const S = defineStrings({
   ja: {
@@ -72,7 +73,7 @@ type Source = 'initial' | 'trained' | 'loaded';
 /** The book's data and untrained TwoLayerNet (the lab engine's own run: same draws as train_custom_loop.py). */
 function bookStart() {
   const run = createRun(bookRunSettings());
-  return { data: run.data, initial: run.exportParams() as Params };
+  return { data: run.data, initial: run.exportParams() as ParamsPayload };
 }
 
 /**
@@ -85,11 +86,11 @@ export function PrecisionLab() {
   const start = useMemo(() => bookStart(), []);
   const [state, setState] = useState<State>('idle');
   const [error, setError] = useState<string>();
-  const [model, setModel] = useState<{ params: Params; source: Source }>({ params: start.initial, source: 'initial' });
+  const [model, setModel] = useState<{ params: ParamsPayload; source: Source }>({ params: start.initial, source: 'initial' });
   const labClient = useSharedLabClient();
   const report = useMemo(() => roundTrip(model.params, start.data), [model, start]);
 
-  function adopt(params: Params, source: 'trained' | 'loaded') {
+  function adopt(params: ParamsPayload, source: 'trained' | 'loaded') {
     setModel({ params, source });
     useCurrentModel.getState().set(params, source);
   }

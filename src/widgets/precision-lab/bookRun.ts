@@ -15,17 +15,14 @@ export function bookRunSettings(): RunSettings {
 }
 
 /** The book's run settings resized to a model's parameters (hidden and output sizes from its shapes). */
-export function settingsFor(p: Params): RunSettings {
+export function settingsFor(p: ParamsPayload): RunSettings {
   const s = bookRunSettings();
   const [[, H], , [, C]] = p.shapes;
   return { ...s, data: { ...s.data, classes: C }, model: { ...s.model, hidden: H } };
 }
 
-/** Parameters as the lab engine passes them: [W1, b1, W2, b2] and shapes [[2,H],[H],[H,C],[C]]. */
-export type Params = ParamsPayload;
-
 /** Named views (not copies) of a ParamsPayload, as `saveParamsNpz` and the GPU take them. */
-export function named(p: Params) {
+export function named(p: ParamsPayload) {
   const [W1, b1, W2, b2] = p.params;
   const [[I, H], , [, C]] = p.shapes;
   return { W1: { rows: I, cols: H, data: W1 }, b1, W2: { rows: H, cols: C, data: W2 }, b2 };
@@ -33,10 +30,10 @@ export function named(p: Params) {
 
 interface CurrentModel {
   /** The page's current model (undefined until trained or loaded); never mutated, only replaced. */
-  params: Params | undefined;
+  params: ParamsPayload | undefined;
   /** Where it came from, for the GPU benchmark's caption. */
   source: 'trained' | 'loaded' | undefined;
-  set: (params: Params, source: 'trained' | 'loaded') => void;
+  set: (params: ParamsPayload, source: 'trained' | 'loaded') => void;
 }
 
 /** Small values only: the arrays are a few hundred numbers (never a grid). */

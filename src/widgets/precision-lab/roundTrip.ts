@@ -3,10 +3,11 @@
  * the weights, the file, the loss, the accuracy and the predicted classes. Pure: src/nn only.
  */
 import { argmaxRows } from '../../nn/matrix';
-import { loadParamsNpz, saveParamsNpz, writeNpz, PARAM_NAMES, type ParamName } from '../../nn/npy';
+import { loadParamsNpz, saveParamsNpz, writeNpz } from '../../nn/npy';
 import type { Spiral } from '../../nn/spiral';
-import { TwoLayerNet } from '../../nn/twoLayerNet';
-import { named, type Params } from './bookRun';
+import { PARAM_NAMES, TwoLayerNet, type ParamName } from '../../nn/twoLayerNet';
+import { named } from './bookRun';
+import type { ParamsPayload } from '../../lab/protocol';
 
 export interface ModelScore {
   loss: number;
@@ -25,16 +26,16 @@ export interface RoundTrip {
   /** Data points whose predicted class differs after the round trip. */
   changed: number[];
   /** The parameters as `load_params` leaves them (float16 values, held as float32). */
-  reloaded: Params;
+  reloaded: ParamsPayload;
 }
 
 /** A TwoLayerNet wrapping copies of the parameters. */
-export function netOf(p: Params): TwoLayerNet {
+export function netOf(p: ParamsPayload): TwoLayerNet {
   return new TwoLayerNet(named(p));
 }
 
 /** Loss (SoftmaxWithLoss on all the data), accuracy and predicted classes of a model. */
-export function score(p: Params, data: Pick<Spiral, 'x' | 't'>): ModelScore {
+export function score(p: ParamsPayload, data: Pick<Spiral, 'x' | 't'>): ModelScore {
   const net = netOf(p);
   const loss = net.forward(data.x, data.t);
   const accuracy = net.accuracy(data.x, data.t);
@@ -42,7 +43,7 @@ export function score(p: Params, data: Pick<Spiral, 'x' | 't'>): ModelScore {
 }
 
 /** The .npz files of `p` in float64, float32 and float16 (np.savez layout), to compare sizes. */
-export function fileSizes(p: Params): RoundTrip['sizes'] {
+export function fileSizes(p: ParamsPayload): RoundTrip['sizes'] {
   const arrays = (dtype: 'float64' | 'float32') =>
     Object.fromEntries(PARAM_NAMES.map((n, i) => [n, { dtype, shape: p.shapes[i], data: p.params[i] }]));
   return {
@@ -53,10 +54,10 @@ export function fileSizes(p: Params): RoundTrip['sizes'] {
 }
 
 /** Saves `p` as the book's save_params does, loads it back as load_params does, and compares. */
-export function roundTrip(p: Params, data: Pick<Spiral, 'x' | 't'>): RoundTrip {
+export function roundTrip(p: ParamsPayload, data: Pick<Spiral, 'x' | 't'>): RoundTrip {
   const [[, H], , [, C]] = p.shapes;
   const loaded = loadParamsNpz(saveParamsNpz(named(p)), { hiddenSize: H, outputSize: C });
-  const reloaded: Params = { params: [loaded.W1.data, loaded.b1, loaded.W2.data, loaded.b2], shapes: p.shapes.map((s) => s.slice()) };
+  const reloaded: ParamsPayload = { params: [loaded.W1.data, loaded.b1, loaded.W2.data, loaded.b2], shapes: p.shapes.map((s) => s.slice()) };
   let maxChange: RoundTrip['maxChange'] = { value: 0, name: 'W1', index: 0 };
   reloaded.params.forEach((arr, k) => {
     for (let i = 0; i < arr.length; i++) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { NpyError, loadParamsNpz, readNpy, readNpz, saveParamsNpz, writeNpy, writeNpz, type DtypeName, type NdArray } from '../../../src/nn/npy';
+import { NpyError, loadParamsNpz, readNpy, readNpz, saveParamsNpz, writeNpy, writeNpz, type DtypeName } from '../../../src/nn/npy';
+import type { NDArray } from '../../../src/nn/ndarray';
 import { fuzz, must } from './harness';
 
 const DTYPES: DtypeName[] = ['float16', 'float32', 'float64', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'bool'];
@@ -101,7 +102,7 @@ function attempt<T>(read: () => T): { value: T } | { error: NpyError } {
   }
 }
 
-function checkArray(a: NdArray): void {
+function checkArray(a: NDArray<DtypeName>): void {
   must(DTYPES.includes(a.dtype), `dtype ${a.dtype}`);
   must(a.shape.every((d) => Number.isSafeInteger(d) && d >= 0), `shape ${a.shape}`);
   must(a.data.length === a.shape.reduce((x, y) => x * y, 1), 'data fills the shape');

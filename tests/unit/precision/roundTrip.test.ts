@@ -3,10 +3,10 @@ import { loadSpiral } from '../../../src/nn/spiral';
 import { TwoLayerNet } from '../../../src/nn/twoLayerNet';
 import { toFloat16 } from '../../../src/nn/float16';
 import { roundTrip, fileSizes } from '../../../src/widgets/precision-lab/roundTrip';
-import type { Params } from '../../../src/widgets/precision-lab/bookRun';
+import type { ParamsPayload } from '../../../src/lab/protocol';
 
 /** An untrained net with weights blown up so its classes depend on them (a stand-in for training). */
-function someModel(scale: number): { p: Params; data: ReturnType<typeof loadSpiral> } {
+function someModel(scale: number): { p: ParamsPayload; data: ReturnType<typeof loadSpiral> } {
   const data = loadSpiral({ seed: 1984 });
   const net = new TwoLayerNet(2, 10, 3, data.rng);
   for (const a of net.params) for (let i = 0; i < a.length; i++) a[i] = a[i] * scale + 0.01 * Math.sin(i);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignAxes, makeOperand } from '../../../src/widgets/broadcasting/broadcastModel';
-import { describeFlat, describeLayers, shapeText } from '../../../src/widgets/layers-as-classes/modelView';
+import { describeFlat, describeLayers } from '../../../src/widgets/layers-as-classes/modelView';
+import { formatShape } from '../../../src/nn/ndarray';
 import { curvePath, fromSvgX, sigmoidAt, toSvgX } from '../../../src/widgets/sigmoid/sigmoidPlot';
 import { RandomState } from '../../../src/nn/random';
 import { TwoLayerNet } from '../../../src/nn/twoLayerNet';
@@ -48,7 +49,7 @@ describe('layers-as-classes model view', () => {
     expect(describeLayers(net).map((l) => l.flatIndex)).toEqual([[0, 1], [], [2, 3]]);
   });
   it('names the flat list W1, b1, W2, b2 with NumPy-printed shapes', () => {
-    expect(describeFlat(net).map((p) => `${p.name} ${shapeText(p.shape)}`)).toEqual(['W1 (2, 5)', 'b1 (5,)', 'W2 (5, 3)', 'b2 (3,)']);
+    expect(describeFlat(net).map((p) => `${p.name} ${formatShape(p.shape)}`)).toEqual(['W1 (2, 5)', 'b1 (5,)', 'W2 (5, 3)', 'b2 (3,)']);
   });
 });
 
