@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import rehypeKatex from 'rehype-katex';
 import type { PageRef } from './chapters/index';
 import { cspHeaders, cspMeta, offline } from './src/sw/vitePlugins';
+import { keptWidgets } from './src/app/keptWidgetsPlugin';
 
 /**
  * Clean paths (/ch01/1-3#graph) on any static file server: after the build, write a copy of
@@ -44,6 +45,7 @@ export default defineConfig(async (): Promise<UserConfig> => {
     base: process.env.BASE_PATH ?? '/',
     define: { __CHAPTER_FIXTURE__: JSON.stringify(chapterFixture) },
     plugins: [
+      keptWidgets(), // every widget a page imports survives the language switch (src/app/KeptWidgets.tsx)
       {
         enforce: 'pre',
         ...mdx({

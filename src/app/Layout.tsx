@@ -1,21 +1,23 @@
 import { useEffect, type ReactNode } from 'react';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { CHAPTERS, chapterLabel, pagePath, type Chapter, type PageRef } from '../../chapters/index';
-import { useLang } from '../state/lang';
+import { isLang, useLang } from '../state/lang';
+import { switchLanguage } from './langSwitch';
 import { useTheme } from '../state/theme';
 import { NumberedTitle } from './NumberedTitle';
 import { shellStrings, useStrings } from './i18n';
 
-function LangSwitch() {
+function LangSwitch({ current }: { current?: PageRef }) {
   const s = useStrings(shellStrings);
   const lang = useLang((st) => st.lang);
-  const setLang = useLang((st) => st.setLang);
   const location = useLocation();
   const navigate = useNavigate();
-  const onClick = () => {
-    setLang(lang === 'ja' ? 'en' : 'ja');
-    // ?lang= wins over the remembered choice on load, so drop it once the reader chooses.
-    const params = new URLSearchParams(location.search);
+  const onClick = async () => {
+    const next = lang === 'ja' ? 'en' : 'ja';
+    await switchLanguage(next, current);
+    // ?lang= wins over the remembered choice on load, so drop it once the reader chooses (older
+    // history entries keep theirs: Back and Forward show them in their language).
+    const params = new URLSearchParams(window.location.search);
     if (params.has('lang')) {
       params.delete('lang');
       const q = params.toString();
@@ -23,10 +25,23 @@ function LangSwitch() {
     }
   };
   return (
-    <button type="button" className="lang-switch" onClick={onClick} aria-label={s.switchToLabel} lang={lang === 'ja' ? 'en' : 'ja'} data-testid="lang-switch">
+    <button type="button" className="lang-switch" onClick={() => void onClick()} aria-label={s.switchToLabel} lang={lang === 'ja' ? 'en' : 'ja'} data-testid="lang-switch">
       {s.switchTo}
     </button>
   );
+}
+
+/** Back and Forward to an address with ?lang show it in that language (keeping the reader's place). */
+function useLangFromHistory(current?: PageRef): void {
+  const location = useLocation();
+  const navType = useNavigationType();
+  useEffect(() => {
+    if (navType !== 'POP') return;
+    const wanted = new URLSearchParams(location.search).get('lang');
+    if (isLang(wanted)) void switchLanguage(wanted, current);
+    // only a new history entry matters, not a new page object
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.key, navType]);
 }
 
 function ThemeToggle() {
@@ -92,6 +107,7 @@ export function Contents({ current }: { current?: PageRef }) {
 export function Layout({ children, current }: { children: ReactNode; current?: PageRef }) {
   const s = useStrings(shellStrings);
   const location = useLocation();
+  useLangFromHistory(current);
   // A new page starts at its top unless the address names a heading.
   useEffect(() => {
     if (!location.hash) window.scrollTo(0, 0);
@@ -106,7 +122,7 @@ export function Layout({ children, current }: { children: ReactNode; current?: P
           {s.siteTitle}
         </Link>
         <div className="header-tools">
-          <LangSwitch />
+          <LangSwitch current={current} />
           <ThemeToggle />
         </div>
       </header>

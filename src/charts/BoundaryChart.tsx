@@ -57,8 +57,8 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
   const last = useRef<{ grid: GridPayload; mode: PaintMode; markers: boolean } | null>(null);
   const markersShown = useRef(false);
 
-  // Create once, then update the points and colours with react (theme or data changed; a new
-  // language alone waits for the next of those).
+  // Create once, then update the points, colours and legend with react (theme, data or language
+  // changed: the chart outlives a language switch).
   const redraw = useEffectEvent(() => {
     const node = el.current;
     if (!plotly || !node) return;
@@ -73,7 +73,7 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
       if (l) void drawNow(l.grid, l.mode, l.markers);
     }
   });
-  useEffect(() => redraw(), [plotly, data, theme, height]);
+  useEffect(() => redraw(), [plotly, data, theme, height, s]);
 
   useEffect(() => {
     const img = blob.current;

@@ -7,7 +7,8 @@ export type Bilingual = Record<Lang, string>;
 export const LANGS: readonly Lang[] = ['ja', 'en'];
 const STORAGE_KEY = 'dlfs2.lang';
 
-function isLang(v: unknown): v is Lang {
+/** Whether a value (e.g. a query parameter) names one of the languages. */
+export function isLang(v: unknown): v is Lang {
   return (LANGS as readonly unknown[]).includes(v);
 }
 
