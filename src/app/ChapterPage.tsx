@@ -13,6 +13,7 @@ import { WidgetHost } from './KeptWidgets';
 import { restoreAnchor } from './langSwitch';
 import type { Lang } from '../state/lang';
 import { shellStrings, useStrings } from './i18n';
+import { useColon } from './punctuation';
 
 /**
  * After the prose has rendered, bring the heading or widget named in the address into view. A
@@ -41,6 +42,7 @@ export function ChapterPage({ chapterId }: { chapterId: string }) {
   const { page: pageId } = useParams();
   const lang = useLang((s) => s.lang);
   const s = useStrings(shellStrings);
+  const colon = useColon();
   const ref = findPage(chapterId, pageId);
   useEffect(() => {
     if (ref) document.title = `${pageHeading(ref.page, lang)} — ${s.siteTitle}`;
@@ -85,7 +87,7 @@ export function ChapterPage({ chapterId }: { chapterId: string }) {
       <nav className="prev-next" aria-label={`${s.previous} / ${s.next}`}>
         {prev ? (
           <Link to={prev.path} rel="prev" className="prev">
-            ← {s.previous}: {pageHeading(prev.page, lang)}
+            ← {s.previous}{colon}{pageHeading(prev.page, lang)}
           </Link>
         ) : (
           <Link to="/" rel="prev" className="prev">
@@ -94,7 +96,7 @@ export function ChapterPage({ chapterId }: { chapterId: string }) {
         )}
         {next && (
           <Link to={next.path} rel="next" className="next">
-            {s.next}: {pageHeading(next.page, lang)} →
+            {s.next}{colon}{pageHeading(next.page, lang)} →
           </Link>
         )}
       </nav>

@@ -36,11 +36,11 @@ test('pages 1.1 and 1.2 never download Plotly; previous/next links walk the chap
   });
   await openPage(page, '/ch01/1-1', 'ja');
   await expect(page.locator('[data-widget="shape-check"]')).toBeVisible();
-  await page.getByRole('link', { name: /次へ: 1\.2/ }).click();
+  await page.getByRole('link', { name: /次へ：1\.2/ }).click();
   await expect(page).toHaveURL(/\/ch01\/1-2/);
   await expect(page.locator('[data-widget="layers-as-classes"]')).toBeVisible();
   await expect(page.locator('h1')).toContainText('1.2');
-  await page.getByRole('link', { name: /前へ: 1\.1/ }).click();
+  await page.getByRole('link', { name: /前へ：1\.1/ }).click();
   await expect(page).toHaveURL(/\/ch01\/1-1$/);
   await page.waitForLoadState('networkidle');
   expect(plotly).toEqual([]);

@@ -8,6 +8,7 @@ import { fmt } from '../graph-nodes/parseArray';
 import { chain } from './chainMath';
 import '../ui/controls.css';
 import './chain-rule.css';
+import { useColon } from '../../app/punctuation';
 
 const S = defineStrings({
   ja: {
@@ -35,6 +36,7 @@ const S = defineStrings({
 /** §1.3.3: local derivatives along the path from z back to x and y, multiplied, then checked numerically. */
 export function ChainRule() {
   const s = useStrings(S);
+  const colon = useColon();
   const [x, setX] = useState(1.5);
   const [y, setY] = useState(-0.5);
   const r = chain(x, y);
@@ -65,13 +67,13 @@ export function ChainRule() {
       <p className="w-note">{s.graph}</p>
       <div className="cr-math">
         <div>
-          {s.product}: <Tex tex={`\\frac{\\partial z}{\\partial x} = \\frac{\\partial z}{\\partial t}\\,\\frac{\\partial t}{\\partial x} = 2t \\cdot 1 = ${fmt(r.dzdt)} \\cdot 1 = ${fmt(r.dzdx)}`} />
+          {s.product}{colon}<Tex tex={`\\frac{\\partial z}{\\partial x} = \\frac{\\partial z}{\\partial t}\\,\\frac{\\partial t}{\\partial x} = 2t \\cdot 1 = ${fmt(r.dzdt)} \\cdot 1 = ${fmt(r.dzdx)}`} />
         </div>
         <div className="readout">
-          {s.numeric}: ∂z/∂x ≈ <span data-testid="chain-numeric-dzdx">{r.numDzdx.toFixed(10)}</span>, ∂z/∂y ≈ {r.numDzdy.toFixed(10)}
+          {s.numeric}{colon}∂z/∂x ≈ <span data-testid="chain-numeric-dzdx">{r.numDzdx.toFixed(10)}</span>, ∂z/∂y ≈ {r.numDzdy.toFixed(10)}
         </div>
         <div className="readout" data-testid="chain-check" data-rel-error={relX}>
-          {s.rel}: {relX === 0 ? '0' : relX.toExponential(2)} {relX < 1e-6 ? '✓' : '✗'}
+          {s.rel}{colon}{relX === 0 ? '0' : relX.toExponential(2)} {relX < 1e-6 ? '✓' : '✗'}
         </div>
       </div>
       <p className="w-note">{s.note}</p>

@@ -31,7 +31,7 @@ const S = defineStrings({
     bGrid: 'b1 をブロードキャストしたもの (10, 4)',
     xGrid: 'x (10, 2)',
     sGrid: 's (10, 3)',
-    predicted: (k: number) => `予測するクラス = argmax(s) = ${k}（スコアがいちばん大きいクラス。確率に直さなくても決まります）`,
+    predicted: (k: number) => `予測するクラス = argmax(s) = ${k}（図の s${k + 1}。0 から数えます。スコアがいちばん大きいクラスで、確率に直さなくても決まります）`,
   },
   en: {
     title: 'Forward pass explorer (a 2-4-3 network)',
@@ -51,7 +51,7 @@ const S = defineStrings({
     bGrid: 'b1 broadcast to (10, 4)',
     xGrid: 'x (10, 2)',
     sGrid: 's (10, 3)',
-    predicted: (k: number) => `predicted class = argmax(s) = ${k} (the largest score: no probabilities are needed to pick it)`,
+    predicted: (k: number) => `predicted class = argmax(s) = ${k} (s${k + 1} in the diagram, counting from 0: the largest score; no probabilities are needed to pick it)`,
   },
 });
 

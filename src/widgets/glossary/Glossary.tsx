@@ -3,6 +3,7 @@ import { GLOSSARY, type GlossaryEntry } from '../../../chapters/ch01/glossary';
 import { pagePath } from '../../../chapters/index';
 import { ch01 } from '../../../chapters/ch01/index';
 import { defineStrings, useStrings } from '../../app/i18n';
+import { useColon } from '../../app/punctuation';
 import { useLang, type Lang } from '../../state/lang';
 import { InlineCode } from '../ui/InlineCode';
 import './glossary.css';
@@ -27,6 +28,7 @@ function whereLabel(e: GlossaryEntry, lang: Lang): string {
  */
 export function Glossary() {
   const s = useStrings(S);
+  const colon = useColon();
   const lang = useLang((st) => st.lang);
   const other: Lang = lang === 'ja' ? 'en' : 'ja';
   // The entry a <Term> link led to is marked (CSS :target misses elements rendered after load).
@@ -51,7 +53,7 @@ export function Glossary() {
                   )}
                   {e.code && (
                     <span className="glossary-code">
-                      <span className="visually-hidden">{s.code}: </span>
+                      <span className="visually-hidden">{s.code}{colon}</span>
                       <code>{e.code}</code>
                     </span>
                   )}
@@ -60,7 +62,7 @@ export function Glossary() {
                   <InlineCode text={e.meaning[lang]} />{' '}
                   <Link className="glossary-where" to={`${pagePath(ch01, { id: e.where.section })}#${e.where.anchor}`}>
                     <span aria-hidden="true">→ </span>
-                    <span className="visually-hidden">{s.explained}: </span>
+                    <span className="visually-hidden">{s.explained}{colon}</span>
                     {whereLabel(e, lang)}
                   </Link>
                 </dd>

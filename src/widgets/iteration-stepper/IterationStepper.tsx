@@ -12,6 +12,7 @@ import { stepperStrings } from './strings';
 import { ITERATION_KEY, readStepperQuery } from './stepperUrl';
 import { lastIterationOf, useTrace } from './useTrace';
 import './IterationStepper.css';
+import { useColon } from '../../app/punctuation';
 
 /** Writes `iteration=k` into the address (kept for sharing), leaving every other key alone. */
 function writeIteration(k: number): void {
@@ -41,6 +42,7 @@ function clearLabKeys(): void {
  */
 export function IterationStepper() {
   const s = useStrings(stepperStrings);
+  const colon = useColon();
   const location = useLocation();
   const initial = useMemo(() => readStepperQuery(location.search), [location.search]);
   const [settings, setSettings] = useState<LabSettings>(initial.settings);
@@ -140,7 +142,7 @@ export function IterationStepper() {
         <div className="is-nav">
           <button type="button" data-testid="stepper-back" onClick={() => moveStage(stage - 1)} disabled={stage === 0}>{s.back}</button>
           <span className="is-count" aria-live="polite">
-            {s.stageOf(stage + 1, STAGE_NAMES.length)}: {s.phase[current?.phase ?? 'forward']} · {s.stageTitle[name]}
+            {s.stageOf(stage + 1, STAGE_NAMES.length)}{colon}{s.phase[current?.phase ?? 'forward']} · {s.stageTitle[name]}
           </span>
           <button type="button" data-testid="stepper-next" onClick={() => moveStage(stage + 1)} disabled={stage === STAGE_NAMES.length - 1}>{s.next}</button>
         </div>

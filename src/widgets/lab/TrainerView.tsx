@@ -12,6 +12,7 @@ import { runSettingsOf } from './labData';
 import { labStrings } from './strings';
 import { PythonExport } from '../python-export/PythonExport';
 import './lab.css';
+import { useColon } from '../../app/punctuation';
 
 /** Wait this long after the last slider move before training again (two full runs). */
 const DEBOUNCE_MS = 150;
@@ -35,6 +36,7 @@ export function maxParamDiff(a: Float64Array[], b: Float64Array[]): number {
  */
 export function TrainerView() {
   const s = useStrings(labStrings);
+  const colon = useColon();
   const session = useActiveLab((x) => x.session);
   const settings = useLabSettings((x) => x.settings);
   // trains again when a setting of the run or of Trainer.fit changes
@@ -104,7 +106,7 @@ export function TrainerView() {
           {state === 'done' && outcome && t && (
             <>
               <div>
-                {s.trainerLoss}: {(t.lossList[t.lossList.length - 1] ?? Number.NaN).toFixed(4)} · {s.accuracy}: {(t.accuracy * 100).toFixed(1)} %
+                {s.trainerLoss}{colon}{(t.lossList[t.lossList.length - 1] ?? Number.NaN).toFixed(4)} · {s.accuracy}{colon}{(t.accuracy * 100).toFixed(1)} %
               </div>
               <div data-testid="trainer-compare">{outcome.maxDiff === 0 ? s.trainerSame.replace('{n}', String(outcome.values)) : s.trainerDiff(outcome.maxDiff.toExponential(2))}</div>
             </>

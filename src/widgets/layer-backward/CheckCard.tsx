@@ -2,6 +2,7 @@ import { defineStrings, useStrings } from '../../app/i18n';
 import { Tex } from '../weight-update/Tex';
 import { fmt } from '../graph-nodes/parseArray';
 import type { LayerCheck } from './layerChecks';
+import { useColon } from '../../app/punctuation';
 
 const S = defineStrings({
   ja: { backprop: '逆伝播', numeric: '数値微分', rel: '相対誤差', more: (n: number) => `ほか ${n} 個`, inputs: '入力' },
@@ -14,6 +15,7 @@ const sci = (e: number) => (e === 0 ? '0' : e.toExponential(2));
 /** One layer's check: each gradient's first values from backprop and from differences, and their relative error. */
 export function CheckCard({ id, check, title, formula, inputs, hint }: { id: string; check: LayerCheck; title: string; formula: string; inputs: string; hint?: string }) {
   const s = useStrings(S);
+  const colon = useColon();
   const pass = check.relError < 1e-6;
   return (
     <article className={`lb-card ${pass ? 'pass' : 'fail'}`} data-testid={`gradcheck-${id}`} data-rel-error={check.relError}>
@@ -21,7 +23,7 @@ export function CheckCard({ id, check, title, formula, inputs, hint }: { id: str
       <div className="lb-formula">
         <Tex tex={formula} />
       </div>
-      <p className="lb-inputs">{s.inputs}: {inputs}</p>
+      <p className="lb-inputs">{s.inputs}{colon}{inputs}</p>
       {check.pairs.map((p) => (
         <div key={p.name} className="lb-pair">
           <div className="lb-pair-head">
@@ -36,7 +38,7 @@ export function CheckCard({ id, check, title, formula, inputs, hint }: { id: str
         </div>
       ))}
       <p className="lb-total">
-        {s.rel}: <strong>{sci(check.relError)}</strong> {pass ? '✓' : '✗ (> 1e-6)'}
+        {s.rel}{colon}<strong>{sci(check.relError)}</strong> {pass ? '✓' : '✗ (> 1e-6)'}
       </p>
       {hint && <p className="lb-hint" role="status">{hint}</p>}
     </article>

@@ -13,6 +13,7 @@ import { ParamsFile } from './ParamsFile';
 import { roundTrip } from './roundTrip';
 import './PrecisionLab.css';
 import type { ParamsPayload } from '../../lab/protocol';
+import { useColon } from '../../app/punctuation';
 
 const S = defineStrings({
   ja: {
@@ -26,7 +27,7 @@ const S = defineStrings({
     current: '今のモデル',
     fileSize: 'ファイルの大きさ（.npz）',
     bytes: (n: number) => `${groupDigits(n, 'ja')} バイト`,
-    book: '← save_params',
+    book: 'save_params が保存する形式',
     file: 'ファイル',
     payload: 'うち重みそのもの',
     sizeNote: '差が 4 倍にならないのは、配列ごとのヘッダ（128 バイト）と zip の目録が、重みの数によらず同じだけ付くからです。',
@@ -51,7 +52,7 @@ const S = defineStrings({
     current: 'Current model',
     fileSize: 'File size (.npz)',
     bytes: (n: number) => `${groupDigits(n, 'en')} bytes`,
-    book: '← save_params',
+    book: 'what save_params writes',
     file: 'file',
     payload: 'of which weights',
     sizeNote: 'The sizes are not 4 : 2 : 1 because each array’s header (128 bytes) and the zip’s directory cost the same whatever the number of weights.',
@@ -83,6 +84,7 @@ function bookStart() {
  */
 export function PrecisionLab() {
   const s = useStrings(S);
+  const colon = useColon();
   const start = useMemo(() => bookStart(), []);
   const [state, setState] = useState<State>('idle');
   const [error, setError] = useState<string>();
@@ -139,7 +141,7 @@ export function PrecisionLab() {
       </div>
       {error && <p className="error-msg" role="alert">{s.failed(error)}</p>}
       <p className="pl-current">
-        {s.current}: <strong data-testid="precision-model">{s.model[model.source]}</strong>
+        {s.current}{colon}<strong data-testid="precision-model">{s.model[model.source]}</strong>
       </p>
       {model.source === 'initial' && state !== 'training' && <p className="w-note">{s.idle(s.train)}</p>}
       <div className="pl-tables">
@@ -150,16 +152,17 @@ export function PrecisionLab() {
               <td />
               <th scope="col">{s.file}</th>
               <th scope="col">{s.payload}</th>
-              <td />
             </tr>
           </thead>
           <tbody>
             {(['float64', 'float32', 'float16'] as const).map((f) => (
               <tr key={f} data-dtype={f} data-bytes={report.sizes[f]}>
-                <th scope="row">{f}</th>
+                <th scope="row">
+                  {f}
+                  {f === 'float16' && <span className="pl-book">{s.book}</span>}
+                </th>
                 <td className="readout">{s.bytes(report.sizes[f])}</td>
                 <td className="readout">{s.bytes(weightCount * { float64: 8, float32: 4, float16: 2 }[f])}</td>
-                <td className="pl-book">{f === 'float16' ? s.book : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -188,7 +191,7 @@ export function PrecisionLab() {
       </div>
       <p className="w-note">{s.sizeNote}</p>
       <p className="readout pl-facts" data-testid="precision-max-change">
-        {s.maxChange}: {report.maxChange.value.toExponential(3)}
+        {s.maxChange}{colon}{report.maxChange.value.toExponential(3)}
         {report.maxChange.value > 0 ? s.at(report.maxChange.name, report.maxChange.index) : ''}
       </p>
       <p className="readout pl-facts" data-testid="precision-changed">{s.changed(report.changed.length, total)}</p>

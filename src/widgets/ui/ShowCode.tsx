@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { extractDeclaration } from './source';
+import { useColon } from '../../app/punctuation';
 
 type Highlighter = (code: string) => string;
 let highlighter: Promise<Highlighter> | undefined;
@@ -40,6 +41,7 @@ interface Props {
  */
 export function ShowCode({ source, path, names, book, what }: Props) {
   const s = useStrings(S);
+  const colon = useColon();
   const code = useMemo(() => {
     const parts = names ? names.map((n) => extractDeclaration(source, n) ?? `// ${n}: not found in ${path}`) : [source];
     return parts.join('\n\n');
@@ -68,7 +70,7 @@ export function ShowCode({ source, path, names, book, what }: Props) {
         {s.book} {book}
       </p>
       <div className="code-path">
-        {s.file}: <code>{path}</code>
+        {s.file}{colon}<code>{path}</code>
       </div>
       {/* highlight.js escapes the source text; the HTML it returns holds only its own spans */}
       <pre>

@@ -11,6 +11,7 @@ import { Tex } from './Tex';
 import { OptimizerPanel } from './OptimizerPanel';
 import { LR_CHOICES, showPoint } from './lrChoices';
 import './weight-update.css';
+import { useColon } from '../../app/punctuation';
 
 const S = defineStrings({
   ja: {
@@ -51,6 +52,7 @@ const SGD_STEPS = 60;
 /** §1.3.6: SGD with a learning-rate slider, then the six optimizers side by side. */
 export function WeightUpdate() {
   const s = useStrings(S);
+  const colon = useColon();
   const [lrIndex, setLrIndex] = useState(LR_CHOICES.indexOf(0.3));
   const [steps, setSteps] = useState(40);
   const lr = LR_CHOICES[lrIndex];
@@ -61,10 +63,10 @@ export function WeightUpdate() {
     <Widget name="weight-update" title={s.title}>
       <div className="wu-surface">
         <div>
-          {s.surface}: <Tex tex="L(x, y) = \frac{x^2}{20} + y^2" />
+          {s.surface}{colon}<Tex tex="L(x, y) = \frac{x^2}{20} + y^2" />
         </div>
         <div>
-          {s.update}: <Tex tex="W \leftarrow W - \eta \frac{\partial L}{\partial W}" />
+          {s.update}{colon}<Tex tex="W \leftarrow W - \eta \frac{\partial L}{\partial W}" />
         </div>
       </div>
       <div className="widget-controls">
@@ -73,10 +75,10 @@ export function WeightUpdate() {
       </div>
       <BowlChart path={path} color="var(--class-5)" label={s.chart} testId="sgd-chart" />
       <p className={`wu-regime wu-${regime}`} data-testid="sgd-regime" data-regime={regime} role="status">
-        η = {lr}: <strong>{s.regime[regime]}</strong>
+        η = {lr}{colon}<strong>{s.regime[regime]}</strong>
       </p>
       <p className="readout wu-final">
-        {s.end}: {showPoint(path.xs[last], path.ys[last])} · {s.loss}: <span data-testid="sgd-final-loss">{path.losses[last].toPrecision(4)}</span>
+        {s.end}{colon}{showPoint(path.xs[last], path.ys[last])} · {s.loss}{colon}<span data-testid="sgd-final-loss">{path.losses[last].toPrecision(4)}</span>
         {path.diverged ? ` · ${s.diverged(last + 1)}` : ''}
       </p>
       <h4 className="wu-gallery-title">{s.gallery}</h4>

@@ -6,6 +6,7 @@ import sharedSrc from './sharedGrads.ts?raw';
 import { type StepResult, trainingStep } from './sharedGrads';
 import { RefDiagram } from './RefDiagram';
 import './write-in-place.css';
+import { useColon } from '../../app/punctuation';
 
 const S = defineStrings({
   ja: {
@@ -59,6 +60,7 @@ const vec = (a: number[]) => `[${a.map((v) => (v === 0 ? '0' : v.toFixed(4))).jo
 /** §1.3.4.5 / §1.3.5: one real training step with the gradient written in place, or with the slot rebound. */
 export function WriteInPlace() {
   const s = useStrings(S);
+  const colon = useColon();
   const [result, setResult] = useState<StepResult | null>(null);
   const modeText = (r: StepResult) => (r.mode === 'in-place' ? 'grads[0][...] = dW' : 'grads[0] = dW');
   return (
@@ -67,11 +69,11 @@ export function WriteInPlace() {
       <div className="wip-buttons">
         <button type="button" className="primary" data-testid="step-in-place" onClick={() => setResult(trainingStep('in-place'))}>
           {s.inPlace}
-          <span className="wip-ts">{s.ts}: grads[0].set(dW)</span>
+          <span className="wip-ts">{s.ts}{colon}grads[0].set(dW)</span>
         </button>
         <button type="button" className="primary" data-testid="step-rebind" onClick={() => setResult(trainingStep('rebind'))}>
           {s.rebind}
-          <span className="wip-ts">{s.ts}: grads[0] = dW</span>
+          <span className="wip-ts">{s.ts}{colon}grads[0] = dW</span>
         </button>
       </div>
       <RefDiagram result={result} />

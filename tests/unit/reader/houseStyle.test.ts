@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lineOf, mdxPages, proseOnly, stringLiterals } from './prose';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lineOf, mdxPages, proseOnly, root, sourceFiles, stringLiterals } from './prose';
 
 /**
  * One house style in both languages, checked over every page's running text and every string a
@@ -81,6 +83,13 @@ describe('house style of the strings readers see in widgets', () => {
 
   it('English strings spell mini-batch one way', () => {
     const problems = literals.flatMap((l) => enProblems(l.text).map((p) => `${l.where}: ${p}`));
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('numbers are formatted for the page’s language, never with the browser’s locale (no toLocaleString() without one)', () => {
+    const problems = sourceFiles()
+      .filter((f) => /\.toLocaleString\(\s*\)/.test(readFileSync(join(root, f), 'utf8')))
+      .map((f) => `${f}: use groupDigits(n, lang) from src/app/numberFormat.ts`);
     expect(problems, problems.join('\n')).toEqual([]);
   });
 

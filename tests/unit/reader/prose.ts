@@ -74,6 +74,11 @@ function walk(dir: string): string[] {
   });
 }
 
+/** The app's and the chapter's TypeScript files, relative to the repository root. */
+export function sourceFiles(): string[] {
+  return [...walk(join(root, 'src')), ...walk(join(root, 'chapters'))].map((f) => relative(root, f));
+}
+
 export interface Literal {
   where: string;
   text: string;
@@ -84,9 +89,9 @@ export interface Literal {
  * TypeScript (`src/`) and the chapter's data (`chapters/`), skipping comments.
  */
 export function stringLiterals(): Literal[] {
-  const files = [...walk(join(root, 'src')), ...walk(join(root, 'chapters'))];
   const out: Literal[] = [];
-  for (const f of files) {
+  for (const rel of sourceFiles()) {
+    const f = join(root, rel);
     const src = readFileSync(f, 'utf8');
     const sf = ts.createSourceFile(f, src, ts.ScriptTarget.Latest, true, f.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     const visit = (n: ts.Node) => {
