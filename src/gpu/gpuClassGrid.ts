@@ -5,30 +5,14 @@
  *
  * WebGPU code stays here, out of src/nn, so the core keeps running in Node.
  */
+import type { GridGeometry } from '../lab/tasks/classify2d';
+import type { TwoLayerParams } from '../nn/twoLayerNet';
 import { CLASS_GRID_WGSL, MAX_GPU_CLASSES, POINTS_PER_WORD, WORKGROUP_SIZE } from './classGridShader';
 
 // WebGPU's flag values (from the spec). TypeScript's DOM library declares the GPU interfaces but
 // not these global namespaces, and referring to the globals would also throw where WebGPU is absent.
 const BUF = { MAP_READ: 0x0001, COPY_SRC: 0x0004, COPY_DST: 0x0008, UNIFORM: 0x0040, STORAGE: 0x0080 } as const;
 const MAP_READ_MODE = 0x0001;
-
-/** Where each grid cell sits: row r is y = yMin + r·yStep, column c is x = xMin + c·xStep. */
-export interface GridGeometry {
-  rows: number;
-  cols: number;
-  xMin: number;
-  yMin: number;
-  xStep: number;
-  yStep: number;
-}
-
-/** A TwoLayerNet's parameters, flat: W1 (2·H), b1 (H), W2 (H·C), b2 (C). */
-export interface FlatParams {
-  W1: ArrayLike<number>;
-  b1: ArrayLike<number>;
-  W2: ArrayLike<number>;
-  b2: ArrayLike<number>;
-}
 
 export type GpuUnavailable = 'no-webgpu' | 'no-adapter' | 'no-device' | 'too-many-classes' | 'too-large';
 
@@ -41,17 +25,17 @@ export class GpuUnavailableError extends Error {
 }
 
 /** Packs the four parameters in the order the shader reads them, as float32. */
-export function packParams(p: FlatParams): { data: Float32Array; hidden: number; classes: number } {
+export function packParams(p: TwoLayerParams): { data: Float32Array; hidden: number; classes: number } {
   const hidden = p.b1.length;
   const classes = p.b2.length;
-  if (p.W1.length !== 2 * hidden || p.W2.length !== hidden * classes) {
-    throw new Error(`packParams: shapes do not fit (W1 ${p.W1.length}, b1 ${hidden}, W2 ${p.W2.length}, b2 ${classes})`);
+  if (p.W1.data.length !== 2 * hidden || p.W2.data.length !== hidden * classes) {
+    throw new Error(`packParams: shapes do not fit (W1 ${p.W1.data.length}, b1 ${hidden}, W2 ${p.W2.data.length}, b2 ${classes})`);
   }
   const data = new Float32Array(3 * hidden + hidden * classes + classes);
-  data.set(Array.from(p.W1), 0);
-  data.set(Array.from(p.b1), 2 * hidden);
-  data.set(Array.from(p.W2), 3 * hidden);
-  data.set(Array.from(p.b2), 3 * hidden + hidden * classes);
+  data.set(p.W1.data, 0);
+  data.set(p.b1, 2 * hidden);
+  data.set(p.W2.data, 3 * hidden);
+  data.set(p.b2, 3 * hidden + hidden * classes);
   return { data, hidden, classes };
 }
 
@@ -93,7 +77,7 @@ export interface GpuInfo {
 /** A ready WebGPU device and pipeline that computes class grids. */
 export interface GpuClassGrid {
   info: GpuInfo;
-  classGrid(params: FlatParams, grid: GridGeometry): Promise<Uint8Array>;
+  classGrid(params: TwoLayerParams, grid: GridGeometry): Promise<Uint8Array>;
   destroy(): void;
 }
 
@@ -128,7 +112,7 @@ export async function openGpuClassGrid(): Promise<GpuClassGrid> {
   }
   const maxBytes = device.limits.maxStorageBufferBindingSize;
 
-  async function classGrid(params: FlatParams, g: GridGeometry): Promise<Uint8Array> {
+  async function classGrid(params: TwoLayerParams, g: GridGeometry): Promise<Uint8Array> {
     const { data, hidden, classes } = packParams(params);
     if (classes > MAX_GPU_CLASSES) throw new GpuUnavailableError('too-many-classes', `${classes} classes > ${MAX_GPU_CLASSES}`);
     const total = g.rows * g.cols;

@@ -1,13 +1,13 @@
 /**
  * One training run of the lab, without any worker or DOM: a dataset, a model and a task (the
- * seams, seams.ts), the book's driver (runner.ts), the reports, divergence detection and the
- * task's pictures. The worker (training.worker.ts) drives it in time slices; unit tests drive it
- * directly. createRun.ts builds one from serialisable RunSettings.
+ * seams, seams.ts), the book's training driver (runner.ts), the reports, divergence detection
+ * and the task's pictures. The worker (training.worker.ts) drives it in time slices; unit tests
+ * drive it directly. createRun.ts builds one from serialisable RunSettings.
  */
 import type { RandomState } from '../nn/random';
 import { format } from '../nn/trainer';
 import type { Divergence, Framing, LabStatus, ParamsPayload, TrainResult } from './protocol';
-import { BookRunner, type SamplingStats, type TrainSettings } from './runner';
+import { makeDriver, samplingStats, type Driver, type SamplingStats, type TrainSettings } from './runner';
 import type { Dataset, Model, Task } from './seams';
 
 /**
@@ -44,7 +44,9 @@ export class LabRun<Options = unknown, Picture = unknown> {
   readonly data: Dataset;
   readonly model: Model;
   readonly task: Task<Options, Picture>;
-  readonly runner: BookRunner;
+  readonly train: TrainSettings;
+  /** The book's custom loop or Trainer, stepped by `advance`. */
+  readonly driver: Driver;
   status: LabStatus = 'idle';
   divergence: Divergence | undefined;
   /** Latest reported average loss (NaN until the first report). */
@@ -59,29 +61,31 @@ export class LabRun<Options = unknown, Picture = unknown> {
     this.data = parts.data;
     this.model = parts.model;
     this.task = parts.task;
-    this.runner = new BookRunner(parts.model, parts.data, parts.rng, parts.train);
+    this.train = parts.train;
+    this.driver = makeDriver(parts.model, parts.data, parts.rng, parts.train);
     const every = parts.train.runner === 'trainer' ? parts.train.evalInterval : 10;
     this.window = Math.max(1, Math.ceil(BLOWUP_ITERS / every));
     this.blowup = BLOWUP_FACTOR * parts.task.chanceLoss(parts.data);
   }
 
   get iter(): number {
-    return this.runner.iter;
+    return this.driver.iter;
   }
   get epoch(): number {
-    return this.runner.epoch;
-  }
-  get maxIter(): number {
-    return this.runner.maxIter;
+    return this.driver.epoch;
   }
   get itersPerEpoch(): number {
-    return this.runner.itersPerEpoch;
+    return this.driver.itersPerEpoch;
+  }
+  get maxIter(): number {
+    return this.train.epochs * this.driver.itersPerEpoch;
   }
   get finished(): boolean {
     return this.status === 'done' || this.status === 'diverged';
   }
+  /** Duplicated and never-seen samples in the last completed epoch (null before the first). */
   get sampling(): SamplingStats | null {
-    return this.runner.sampling;
+    return samplingStats(this.driver, this.data.x.rows, this.train);
   }
 
   /**
@@ -92,9 +96,9 @@ export class LabRun<Options = unknown, Picture = unknown> {
     const out: Advance = { losses: [], lossIters: [], log: [] };
     let left = iters;
     while (left > 0 && !this.finished) {
-      const before = this.runner.iter;
-      const reports = this.runner.step(Math.min(left, 16));
-      const done = this.runner.iter - before;
+      const before = this.driver.iter;
+      const reports = this.driver.step(Math.min(left, 16));
+      const done = this.driver.iter - before;
       left -= done;
       const losses = reports.map((r) => r.loss);
       for (const r of reports) {
@@ -109,7 +113,7 @@ export class LabRun<Options = unknown, Picture = unknown> {
         break;
       }
       if (losses.length > 0) this.loss = losses[losses.length - 1];
-      if (this.runner.done) {
+      if (this.driver.done) {
         this.status = 'done';
         break;
       }

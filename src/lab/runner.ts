@@ -8,11 +8,11 @@
  * batch, and the runner counts duplicated and never-seen samples per epoch (★ a reader's note).
  *
  * The algorithms live in the core (src/nn/trainer.ts); this file picks one and reads its
- * counters. It trains any {@link Model} on any {@link Dataset}.
+ * sampling counters. It trains any {@link Model} on any {@link Dataset}.
  */
 import { makeOptimizer, type OptimizerName } from '../nn/optimizers';
 import type { RandomState } from '../nn/random';
-import { CustomLoop, Trainer, type Sampling, type StepReport } from '../nn/trainer';
+import { CustomLoop, Trainer, type Sampling } from '../nn/trainer';
 import type { Dataset, Model } from './seams';
 
 /** Which of the book's training drivers runs: the custom loop (§1.4.3) or Trainer.fit (§1.4.4). */
@@ -38,54 +38,32 @@ export interface SamplingStats {
   neverSeen: number;
 }
 
-/** One of the book's drivers, fed the generator that made the data and the weights. */
-export class BookRunner {
-  private readonly run: CustomLoop | Trainer;
-  readonly maxIter: number;
+/** One of the book's training drivers (src/nn/trainer.ts), set up and ready to `step`. */
+export type Driver = CustomLoop | Trainer;
 
-  constructor(model: Model, private readonly data: Dataset, rng: RandomState, private readonly s: TrainSettings) {
-    const optimizer = makeOptimizer(s.opt, s.lr);
-    if (s.runner === 'trainer') {
-      // Trainer(model, optimizer).fit(x, t, max_epoch, batch_size, max_grad, eval_interval)
-      this.run = new Trainer(model, optimizer, rng).start(data.x, data.t, {
-        maxEpoch: s.epochs,
-        batchSize: s.batch,
-        maxGrad: s.maxGrad > 0 ? s.maxGrad : undefined,
-        evalInterval: s.evalInterval,
-        sampling: s.sampling,
-      });
-    } else {
-      this.run = new CustomLoop({ x: data.x, t: data.t, model, optimizer, rng, maxEpoch: s.epochs, batchSize: s.batch, sampling: s.sampling });
-    }
-    this.maxIter = s.epochs * this.run.itersPerEpoch;
+/** The driver the settings ask for, fed the generator that made the data and the weights. */
+export function makeDriver(model: Model, data: Dataset, rng: RandomState, s: TrainSettings): Driver {
+  const optimizer = makeOptimizer(s.opt, s.lr);
+  if (s.runner === 'trainer') {
+    // Trainer(model, optimizer).fit(x, t, max_epoch, batch_size, max_grad, eval_interval)
+    return new Trainer(model, optimizer, rng).start(data.x, data.t, {
+      maxEpoch: s.epochs,
+      batchSize: s.batch,
+      maxGrad: s.maxGrad > 0 ? s.maxGrad : undefined,
+      evalInterval: s.evalInterval,
+      sampling: s.sampling,
+    });
   }
+  return new CustomLoop({ x: data.x, t: data.t, model, optimizer, rng, maxEpoch: s.epochs, batchSize: s.batch, sampling: s.sampling });
+}
 
-  get iter(): number {
-    return this.run.iter;
+/** Duplicated / never-seen samples in the driver's last completed epoch (null before the first). */
+export function samplingStats(driver: Driver, rows: number, s: TrainSettings): SamplingStats | null {
+  if (driver.epoch === 0) return null;
+  if (s.sampling === 'choice') {
+    const d = driver.duplicatesPerEpoch, n = driver.neverSeenPerEpoch;
+    return { duplicates: d[d.length - 1], neverSeen: n[n.length - 1] };
   }
-  get epoch(): number {
-    return this.run.epoch;
-  }
-  get itersPerEpoch(): number {
-    return this.run.itersPerEpoch;
-  }
-  get done(): boolean {
-    return this.run.done;
-  }
-
-  /** Duplicated / never-seen samples in the last completed epoch (null before the first). */
-  get sampling(): SamplingStats | null {
-    if (this.run.epoch === 0) return null;
-    if (this.s.sampling === 'choice') {
-      const d = this.run.duplicatesPerEpoch, n = this.run.neverSeenPerEpoch;
-      return { duplicates: d[d.length - 1], neverSeen: n[n.length - 1] };
-    }
-    // one permutation per epoch: no repeats; only the remainder of N // batch_size goes unseen
-    return { duplicates: 0, neverSeen: this.data.x.rows - this.run.itersPerEpoch * this.s.batch };
-  }
-
-  /** Runs up to `n` iterations; returns the reports made on the way (the book's printed lines). */
-  step(n: number): StepReport[] {
-    return this.run.step(n);
-  }
+  // one permutation per epoch: no repeats; only the remainder of N // batch_size goes unseen
+  return { duplicates: 0, neverSeen: rows - driver.itersPerEpoch * s.batch };
 }

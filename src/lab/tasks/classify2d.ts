@@ -18,14 +18,18 @@ export interface GridOptions {
   confidence: boolean;
 }
 
-/** A class grid over the plane (row r: y = yMin + r·yStep; column c: x = xMin + c·xStep). */
-export interface ClassGrid {
+/** Where each grid cell sits: row r is y = yMin + r·yStep, column c is x = xMin + c·xStep. */
+export interface GridGeometry {
   rows: number;
   cols: number;
   xMin: number;
   yMin: number;
   xStep: number;
   yStep: number;
+}
+
+/** A class grid over the plane. */
+export interface ClassGrid extends GridGeometry {
   /** The h the grid was made with. */
   h: number;
   /** Predicted class per cell, row-major like `np.meshgrid` (rows × cols). */

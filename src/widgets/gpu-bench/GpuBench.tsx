@@ -155,8 +155,7 @@ export function GpuBench() {
       if (gpu.current) {
         setStep('gpu');
         try {
-          const n = named(params);
-          const g = await timed(() => gpu.current!.classGrid({ W1: n.W1.data, b1: n.b1, W2: n.W2.data, b2: n.b2 }, grid));
+          const g = await timed(() => gpu.current!.classGrid(named(params), grid));
           res.gpuMs = g.ms;
           res.agreement = agreement(g.value, grid.classes);
           res.same = Math.round(res.agreement * grid.classes.length);

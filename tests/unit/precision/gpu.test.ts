@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { agreement } from '../../../src/gpu/compare';
 import { dispatchSize, gridUniform, packParams } from '../../../src/gpu/gpuClassGrid';
 import { CLASS_GRID_WGSL } from '../../../src/gpu/classGridShader';
+import { mat } from '../../../src/nn/matrix';
 import { LAB_SCHEMA } from '../../../src/state/labSettings';
 
 describe('WebGPU class grid helpers (pure parts)', () => {
   it('packs W1, b1, W2, b2 in the order the shader reads them, as float32', () => {
-    const p = packParams({ W1: [1, 2, 3, 4], b1: [5, 6], W2: [7, 8, 9, 10, 11, 12], b2: [13, 14, 0.1] });
+    const v = (...a: number[]) => new Float64Array(a);
+    const p = packParams({ W1: mat(2, 2, v(1, 2, 3, 4)), b1: v(5, 6), W2: mat(2, 3, v(7, 8, 9, 10, 11, 12)), b2: v(13, 14, 0.1) });
     expect(p.hidden).toBe(2);
     expect(p.classes).toBe(3);
     expect(Array.from(p.data)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, Math.fround(0.1)]);
-    expect(() => packParams({ W1: [1, 2, 3], b1: [5, 6], W2: [], b2: [] })).toThrow(/shapes/);
+    expect(() => packParams({ W1: mat(1, 3, v(1, 2, 3)), b1: v(5, 6), W2: mat(0, 0), b2: v() })).toThrow(/shapes/);
   });
 
   it('fills the uniform block as struct Grid declares it', () => {
