@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
-import { pythonScript } from '../../lab/pythonScript';
+import { pythonScript } from './pythonScript';
 import type { DatasetSpec } from '../../lab/datasets';
 import type { RunnerKind } from '../../lab/runner';
 import { useActiveLab } from '../../lab/activeLab';
@@ -45,7 +45,7 @@ const noSubscribe = () => () => {};
 
 /**
  * "Same run in Python": a button that shows the lab's current run as a Python 3 script for the
- * book's own code (src/lab/pythonScript.ts), with copy and download. `runner` picks the custom
+ * book's own code (pythonScript.ts), with copy and download. `runner` picks the custom
  * loop (the lab) or Trainer.fit (§1.4.4); `dataset` replaces the settings' spiral (e.g. drawn points).
  * Test ids: `<prefix>-export-python` (the button) and `<prefix>-python-script` (the whole script).
  */

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { pythonScript } from '../../../src/lab/pythonScript';
+import { pythonScript } from '../../../src/widgets/python-export/pythonScript';
 import { createRun } from '../../../src/lab/createRun';
 import { trainToEnd } from '../../../src/lab/engine';
 import type { DatasetSpec } from '../../../src/lab/datasets';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pyFloat, pythonScript } from '../../../src/lab/pythonScript';
+import { pyFloat, pythonScript } from '../../../src/widgets/python-export/pythonScript';
 import type { DatasetSpec } from '../../../src/lab/datasets';
 import type { RunSettings } from '../../../src/lab/protocol';
 import type { TrainSettings } from '../../../src/lab/runner';

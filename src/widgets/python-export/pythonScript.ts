@@ -16,12 +16,12 @@
  * Its last two output lines are `final_loss=<repr>` (the last reported average loss, `None`
  * when the run never reports) and `accuracy=<repr>` (on all the training data).
  */
-import { Adam, Momentum, Nesterov, RMSprop, makeOptimizer, type OptimizerName } from '../nn/optimizers';
-import { BOOK } from '../nn/book';
-import type { Lang } from '../state/lang';
-import type { DatasetSpec } from './datasets';
-import type { RunSettings } from './protocol';
-import type { TrainSettings } from './runner';
+import { Adam, Momentum, Nesterov, RMSprop, makeOptimizer, type OptimizerName } from '../../nn/optimizers';
+import { BOOK } from '../../nn/book';
+import type { Lang } from '../../state/lang';
+import type { DatasetSpec } from '../../lab/datasets';
+import type { RunSettings } from '../../lab/protocol';
+import type { TrainSettings } from '../../lab/runner';
 import { scriptText, type ScriptText } from './pythonScriptText';
 
 /** A Python float literal that reads back as the same double (`1.0`, `0.2`, `1e-07`, `-0.0`). */

@@ -2,7 +2,7 @@
  * The comments of the exported Python script (pythonScript.ts), in both languages. Each entry
  * is one or more comment lines (without the leading `# `).
  */
-import type { Lang } from '../state/lang';
+import type { Lang } from '../../state/lang';
 
 export interface ScriptText {
   header: string[];
