@@ -3,6 +3,7 @@ import { Tex } from '../weight-update/Tex';
 import { fmt } from '../graph-nodes/parseArray';
 import type { LayerCheck } from './layerChecks';
 import { useColon } from '../../app/punctuation';
+import { formatShape } from '../../nn/ndarray';
 
 const S = defineStrings({
   ja: { backprop: '逆伝播', numeric: '数値微分', rel: '相対誤差', more: (n: number) => `ほか ${n} 個`, inputs: '入力' },
@@ -27,7 +28,7 @@ export function CheckCard({ id, check, title, formula, inputs, hint }: { id: str
       {check.pairs.map((p) => (
         <div key={p.name} className="lb-pair">
           <div className="lb-pair-head">
-            <code>{p.name}</code> ({p.shape[0]},{p.shape[1]}) — {s.rel} <span className={p.relError < 1e-6 ? 'lb-ok' : 'lb-bad'}>{sci(p.relError)}</span>
+            <code>{p.name}</code> {formatShape(p.shape)} — {s.rel} <span className={p.relError < 1e-6 ? 'lb-ok' : 'lb-bad'}>{sci(p.relError)}</span>
           </div>
           <div className="lb-vals readout">
             <span>{s.backprop}</span>

@@ -19,7 +19,8 @@ import { TwoLayerNet } from '../../nn/twoLayerNet';
 export interface GradPair {
   /** The gradient's name as the book writes it: dx, dW, db, dW1, … */
   name: string;
-  shape: [number, number];
+  /** NumPy's shape of the gradient: a bias's is 1-D, `(3,)`, as `np.sum(dout, axis=0)` gives. */
+  shape: readonly number[];
   analytic: Float64Array;
   numeric: Float64Array;
   relError: number;
@@ -39,7 +40,7 @@ export type ScoreScale = 'book' | 'large';
 
 const H = 1e-5;
 
-function pair(name: string, shape: [number, number], analytic: Float64Array, numeric: Float64Array): GradPair {
+function pair(name: string, shape: readonly number[], analytic: Float64Array, numeric: Float64Array): GradPair {
   return { name, shape, analytic: analytic.slice(), numeric, relError: relativeError(analytic, numeric) };
 }
 
@@ -84,9 +85,9 @@ export function checkOneInput(layer: OneInputLayer, x: Mat, dout: Mat, paramName
   return summary(pairs);
 }
 
-function shapeOf(layer: OneInputLayer, i: number, p: Float64Array): [number, number] {
+function shapeOf(layer: OneInputLayer, i: number, p: Float64Array): number[] {
   if (layer instanceof Affine && i === 0) return [layer.W.rows, layer.W.cols];
-  return [1, p.length];
+  return [p.length];
 }
 
 /** Sigmoid: dx = dout·y(1 − y), on x (3, 4) from randn. */
@@ -136,7 +137,7 @@ export function checkTwoLayerNet(rng: RandomState, form: LossForm = 'book'): Lay
   net.backward();
   const grads = net.grads.map((g) => g.slice());
   const L = form === 'book' ? () => net.forward(x, labels) : () => lossWithoutEps(net.scores(x), labels);
-  const shapes = net.paramShapes().map((s) => (s.length === 2 ? [s[0], s[1]] : [1, s[0]]) as [number, number]);
+  const shapes = net.paramShapes();
   const names = ['dW1', 'db1', 'dW2', 'db2'];
   return summary(net.params.map((p, i) => pair(names[i], shapes[i], grads[i], numericalGradient(L, p, H))));
 }

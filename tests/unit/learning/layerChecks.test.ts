@@ -18,7 +18,7 @@ describe('layer gradient checks (§1.3.5)', () => {
 
   it('Affine reports dx, dW and db with their shapes', () => {
     const c = checkAffine(new RandomState(1));
-    expect(c.pairs.map((p) => [p.name, p.shape])).toEqual([['dx', [3, 4]], ['dW', [4, 3]], ['db', [1, 3]]]);
+    expect(c.pairs.map((p) => [p.name, p.shape])).toEqual([['dx', [3, 4]], ['dW', [4, 3]], ['db', [3]]]); // db = np.sum(dout, axis=0) is 1-D
   });
 
   it('against the loss without 1e-7, (y − t)/N agrees far more closely than against the book’s loss', () => {
