@@ -22,7 +22,7 @@ const S = defineStrings({
     op: '演算',
     axis: 'axis',
     keepdims: '（つぶした軸を長さ 1 で残す）',
-    repeats: '繰り返す回数',
+    repeats: 'くり返す回数',
     tooBig: 'このウィジェットで描けるのは 3 次元まで、各軸 6 個までの配列です。',
     input: (shape: string) => `x（形状 ${shape}）`,
     shapeOf: (shape: string) => `（形状 ${shape}）`,
