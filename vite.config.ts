@@ -7,6 +7,12 @@ import rehypeKatex from 'rehype-katex';
 import type { PageRef } from './chapters/index';
 import { cspHeaders, cspMeta, offline } from './src/sw/vitePlugins';
 import { keptWidgets } from './src/app/keptWidgetsPlugin';
+import { execFileSync } from 'node:child_process';
+
+// The WebAssembly kernels' module (src/nn/simdModule.generated.ts) is built from wasm/*.ts; a
+// no-op when it is up to date. Here too, so `npx vite` and `npx vite build` work straight after a
+// checkout whose install skipped the prepare script.
+execFileSync(process.execPath, ['scripts/build-wasm.mjs'], { stdio: 'inherit' });
 
 /**
  * Clean paths (/ch01/1-3#graph) on any static file server: after the build, write a copy of

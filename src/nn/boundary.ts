@@ -8,6 +8,7 @@
  * at a time without building the huge X matrix the book builds.
  */
 import type { Mat } from './matrix';
+import { simd } from './simd';
 import type { TwoLayerNet, TwoLayerParams } from './twoLayerNet';
 
 /**
@@ -73,7 +74,7 @@ export function gridFromBounds(xMin: number, xMax: number, yMin: number, yMax: n
   return { xs, ys, rows: ys.length, cols: xs.length, xMin, xMax, yMin, yMax, h };
 }
 
-/** The flat weights the grid kernels read. */
+/** The flat weights the grid kernels read (the WebAssembly kernel reads W1, b1, W2p, b2p). */
 interface GridWeights {
   W1: Float64Array;
   b1: Float64Array;
@@ -119,6 +120,9 @@ export type GridKernel = 'auto' | 'direct' | 'stepped';
  * that bound is recomputed the direct way. So the classes always equal the direct kernel's
  * (and the tests check it on the book's trained model and others). `confidence` comes from the
  * stepped scores and may differ from the direct one in the last float32 bit.
+ *
+ * Where WebAssembly SIMD runs, the same per-row arithmetic runs there, two rows at a time
+ * (wasm/grid.ts), with the same results bit for bit.
  */
 export function classGrid(
   model: TwoLayerNet | TwoLayerParams,
@@ -127,22 +131,44 @@ export function classGrid(
   confidence?: Float32Array,
   kernel: GridKernel = 'auto',
 ): Uint8Array {
+  return classGridRows(model, spec, 0, spec.rows, out, confidence, kernel);
+}
+
+/**
+ * Rows [r0, r1) of {@link classGrid} (cell (r − r0)·cols + c): equal to the same rows of the
+ * whole grid bit for bit, so a grid can be split by rows across threads.
+ */
+export function classGridRows(
+  model: TwoLayerNet | TwoLayerParams,
+  spec: GridSpec,
+  r0: number,
+  r1: number,
+  out?: Uint8Array,
+  confidence?: Float32Array,
+  kernel: GridKernel = 'auto',
+): Uint8Array {
+  if (!(Number.isInteger(r0) && Number.isInteger(r1) && 0 <= r0 && r0 <= r1 && r1 <= spec.rows)) {
+    throw new Error(`classGrid: rows ${r0}..${r1} outside the grid's ${spec.rows}`);
+  }
   const w = gridWeights(model);
-  const n = spec.rows * spec.cols;
+  const n = (r1 - r0) * spec.cols;
   const classes = out ?? new Uint8Array(n);
   if (classes.length !== n) throw new Error(`classGrid: out has ${classes.length} cells, grid has ${n}`);
   if (confidence && confidence.length !== n) throw new Error(`classGrid: confidence has ${confidence.length} cells, grid has ${n}`);
   if (n === 0) return classes;
-  const s = new Scratch(w.H, w.O);
+  // the bound depends on the whole grid, so every row range of it gets the same one
   const bound = kernel === 'direct' ? undefined : marginBound(w, spec);
   if (kernel === 'stepped' && bound === undefined) throw new Error('classGrid: weights too large for the stepped kernel');
-  for (let r = 0; r < spec.rows; r++) {
+  if (simd()?.gridRows(w, spec.xs, spec.ys, r0, r1, bound ?? -1, classes, confidence)) return classes;
+  const s = new Scratch(w.H, w.O);
+  for (let r = r0; r < r1; r++) {
     const y = spec.ys[r];
+    const row = (r - r0) * spec.cols;
     for (let j = 0; j < w.H; j++) s.yPart[j] = y * w.W1[w.H + j];
     if (bound === undefined) {
-      for (let c = 0; c < spec.cols; c++) classifyDirect(w, spec.xs[c], s, classes, confidence, r * spec.cols + c);
+      for (let c = 0; c < spec.cols; c++) classifyDirect(w, spec.xs[c], s, classes, confidence, row + c);
     } else {
-      classifyRowStepped(w, spec.xs, s, bound, classes, confidence, r * spec.cols);
+      classifyRowStepped(w, spec.xs, s, bound, classes, confidence, row);
     }
   }
   return classes;

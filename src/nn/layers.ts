@@ -6,7 +6,11 @@
  * Buffers: to keep the training step allocation-free, `forward` and `backward` return matrices
  * owned by the layer, reused while the batch size stays the same. A result is valid until the
  * layer's next call; copy it (`cloneMat`) to keep it. `backward` uses the last `forward`'s input.
+ *
+ * Arithmetic: the loops here are the reference; where WebAssembly SIMD runs (src/nn/simd.ts)
+ * the same operations run there in the same order, with an exp equal to Math.exp bit for bit.
  */
+import { kernelArray, simd } from './simd';
 import { type Mat, argmaxRows, mat, matmul, matmulAddRow, matmulTransA, matmulTransB, pairwiseSum, sumRows } from './matrix';
 
 /** The common shape of every layer (§1.3.4): flat parameter and gradient lists plus forward/backward. */
@@ -19,9 +23,12 @@ export interface Layer {
   backward(dout: Mat): Mat;
 }
 
-/** Returns `prev` when it already has the wanted shape, otherwise a new zero matrix. */
+/**
+ * Returns `prev` when it already has the wanted shape, otherwise a new zero matrix (kept where
+ * the kernels work on it in place, see kernelArray).
+ */
 export function reuse(prev: Mat | undefined, rows: number, cols: number): Mat {
-  return prev !== undefined && prev.rows === rows && prev.cols === cols ? prev : mat(rows, cols);
+  return prev !== undefined && prev.rows === rows && prev.cols === cols ? prev : mat(rows, cols, kernelArray(rows * cols));
 }
 
 function requireForward<T>(v: T | undefined, layer: string): T {
@@ -41,7 +48,7 @@ export class MatMul implements Layer {
 
   constructor(readonly W: Mat) {
     this.params = [W.data];
-    this.grads = [new Float64Array(W.data.length)];
+    this.grads = [kernelArray(W.data.length)];
     this.dW = { rows: W.rows, cols: W.cols, data: this.grads[0] };
   }
 
@@ -75,7 +82,7 @@ export class Affine implements Layer {
   ) {
     if (b.length !== W.cols) throw new Error(`Affine: b has ${b.length} values, W has ${W.cols} columns`);
     this.params = [W.data, b];
-    this.grads = [new Float64Array(W.data.length), new Float64Array(b.length)];
+    this.grads = [kernelArray(W.data.length), kernelArray(b.length)];
     this.dW = { rows: W.rows, cols: W.cols, data: this.grads[0] };
   }
 
@@ -111,6 +118,7 @@ export class Sigmoid implements Layer {
     const y = requireForward(this.out, 'Sigmoid').data;
     const dx = (this.dx = reuse(this.dx, dout.rows, dout.cols));
     const d = dout.data;
+    if (simd()?.sigmoidBackward(d, y, dx.data)) return dx;
     // same order of operations as the book: (dout * (1 - y)) * y
     for (let i = 0; i < d.length; i++) dx.data[i] = d[i] * (1 - y[i]) * y[i];
     return dx;
@@ -168,6 +176,7 @@ export class SoftmaxWithLoss {
     const t = this.labels!;
     const n = y.rows, c = y.cols;
     const dx = (this.dx = reuse(this.dx, n, c));
+    if (simd()?.softmaxLossBackward(y.data, t, dx.data, n, c, dout)) return dx;
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < c; j++) {
         const k = i * c + j;
@@ -208,6 +217,7 @@ export function toLabels(y: Mat, t: Mat | Int32Array, out?: Int32Array): Int32Ar
 export function sigmoid(x: Mat, out?: Mat): Mat {
   const o = out ?? mat(x.rows, x.cols);
   const a = x.data, b = o.data;
+  if (simd()?.sigmoid(a, b)) return o;
   for (let i = 0; i < a.length; i++) b[i] = 1 / (1 + Math.exp(-a[i]));
   return o;
 }
@@ -219,6 +229,7 @@ export function sigmoid(x: Mat, out?: Mat): Mat {
 export function softmax(m: Mat, out?: Mat): Mat {
   const o = out ?? mat(m.rows, m.cols);
   const c = m.cols, src = m.data, dst = o.data;
+  if (simd()?.softmax(src, dst, m.rows, c)) return o;
   for (let r = 0; r < m.rows; r++) {
     const base = r * c;
     let max = -Infinity;

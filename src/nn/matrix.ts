@@ -6,7 +6,12 @@
  * that NumPy computes itself (`np.sum`) follow NumPy's order exactly, see {@link pairwiseSum}.
  *
  * Every kernel takes an optional `out` so hot loops can reuse buffers and allocate nothing.
+ *
+ * The loops below are the reference; where WebAssembly SIMD runs, the same products and sums
+ * are computed by its kernels (src/nn/simd.ts) with the same order per output element, so the
+ * results are the same doubles either way.
  */
+import { simd } from './simd';
 
 /** A dense matrix: `data[r * cols + c]` is row r, column c (C order, like a NumPy 2-D array). */
 export interface Mat {
@@ -92,6 +97,7 @@ export function matmulAddRow(a: Mat, b: Mat, row: Float64Array, out?: Mat | Floa
 // element still adds its products in ascending order, so results are unchanged.
 
 function matmulKernel(A: Float64Array, B: Float64Array, C: Float64Array, n: number, K: number, p: number, row: Float64Array | undefined): void {
+  if (simd()?.matmul(A, B, row, C, n, K, p)) return;
   for (let i = 0, ai = 0, ci = 0; i < n; i++, ai += K, ci += p) {
     let j = 0;
     for (; j + 1 < p; j += 2) {
@@ -118,6 +124,7 @@ export function matmulTransA(a: Mat, b: Mat, out?: Mat | Float64Array): Mat {
   const n = a.rows, p = a.cols, q = b.cols;
   const o = target(p, q, out, 'matmulTransA');
   const A = a.data, B = b.data, C = o.data;
+  if (simd()?.matmulTransA(A, B, C, n, p, q)) return o;
   for (let i = 0, ci = 0; i < p; i++, ci += q) {
     let j = 0;
     for (; j + 1 < q; j += 2) {
@@ -145,6 +152,7 @@ export function matmulTransB(a: Mat, b: Mat, out?: Mat | Float64Array): Mat {
   const n = a.rows, K = a.cols, q = b.rows;
   const o = target(n, q, out, 'matmulTransB');
   const A = a.data, B = b.data, C = o.data;
+  if (simd()?.matmulTransB(A, B, C, n, K, q)) return o;
   for (let i = 0, ai = 0, ci = 0; i < n; i++, ai += K, ci += q) {
     let j = 0;
     for (; j + 1 < q; j += 2) {
@@ -186,6 +194,7 @@ export function sumRows(m: Mat, out?: Float64Array): Float64Array {
   const o = out ?? new Float64Array(c);
   if (o.length !== c) throw new Error(`sumRows: out has ${o.length} values, needs ${c}`);
   const D = m.data;
+  if (simd()?.sumRows(D, o, m.rows, c)) return o;
   o.fill(0);
   for (let i = 0; i < m.rows; i++) {
     const base = i * c;

@@ -2,9 +2,11 @@
  * The book's optimizers (§1.3.6 and common/optimizer.py). Each `update(params, grads)` changes
  * the parameter arrays in place; state (velocities, squared-gradient sums) is created on the
  * first call, sized like the parameters, exactly as the book's `if self.v is None` does.
- * The arithmetic follows the book's expressions operation by operation, so results match NumPy's.
+ * The arithmetic follows the book's expressions operation by operation, so results match NumPy's;
+ * where WebAssembly SIMD runs (src/nn/simd.ts) each update runs there, same operations, same order.
  */
 import { pairwiseSum } from './matrix';
+import { kernelArray, simd } from './simd';
 
 /** Anything that updates parameters from gradients in place. */
 export interface Optimizer {
@@ -30,7 +32,7 @@ function checkPairs(params: Float64Array[], grads: Float64Array[]): void {
 function stateLike(state: Float64Array[] | undefined, params: Float64Array[]): Float64Array[] {
   if (state && state.length === params.length && state.every((s, i) => s.length === params[i].length)) return state;
   if (state) throw new Error('update: parameters changed shape since the first update');
-  return params.map((p) => new Float64Array(p.length));
+  return params.map((p) => kernelArray(p.length));
 }
 
 /** Stochastic gradient descent: W ← W − lr·∂L/∂W (§1.3.6). */
@@ -39,8 +41,10 @@ export class SGD implements Optimizer {
   update(params: Float64Array[], grads: Float64Array[]): void {
     checkPairs(params, grads);
     const lr = this.lr;
+    const fast = simd();
     for (let i = 0; i < params.length; i++) {
       const p = params[i], g = grads[i];
+      if (fast?.sgd(p, g, lr)) continue;
       for (let k = 0; k < p.length; k++) p[k] -= lr * g[k];
     }
   }
@@ -57,8 +61,10 @@ export class Momentum implements Optimizer {
     checkPairs(params, grads);
     const v = (this.v = stateLike(this.v, params));
     const { lr, momentum } = this;
+    const fast = simd();
     for (let i = 0; i < params.length; i++) {
       const p = params[i], g = grads[i], vi = v[i];
+      if (fast?.momentum(p, g, vi, lr, momentum)) continue;
       for (let k = 0; k < p.length; k++) {
         vi[k] = momentum * vi[k] - lr * g[k];
         p[k] += vi[k];
@@ -83,8 +89,10 @@ export class Nesterov implements Optimizer {
     const { lr, momentum } = this;
     const mu2 = momentum * momentum;
     const gradStep = (1 + momentum) * lr;
+    const fast = simd();
     for (let i = 0; i < params.length; i++) {
       const p = params[i], g = grads[i], vi = v[i];
+      if (fast?.nesterov(p, g, vi, lr, momentum, mu2, gradStep)) continue;
       for (let k = 0; k < p.length; k++) {
         vi[k] *= momentum;
         vi[k] -= lr * g[k];
@@ -103,8 +111,10 @@ export class AdaGrad implements Optimizer {
     checkPairs(params, grads);
     const h = (this.h = stateLike(this.h, params));
     const lr = this.lr;
+    const fast = simd();
     for (let i = 0; i < params.length; i++) {
       const p = params[i], g = grads[i], hi = h[i];
+      if (fast?.adagrad(p, g, hi, lr)) continue;
       for (let k = 0; k < p.length; k++) {
         hi[k] += g[k] * g[k];
         p[k] -= (lr * g[k]) / (Math.sqrt(hi[k]) + 1e-7);
@@ -125,8 +135,10 @@ export class RMSprop implements Optimizer {
     const h = (this.h = stateLike(this.h, params));
     const { lr, decayRate } = this;
     const keep = 1 - decayRate;
+    const fast = simd();
     for (let i = 0; i < params.length; i++) {
       const p = params[i], g = grads[i], hi = h[i];
+      if (fast?.rmsprop(p, g, hi, lr, decayRate, keep)) continue;
       for (let k = 0; k < p.length; k++) {
         hi[k] *= decayRate;
         hi[k] += keep * g[k] * g[k];
@@ -159,8 +171,10 @@ export class Adam implements Optimizer {
     const { lr, beta1, beta2 } = this;
     const lrT = (lr * Math.sqrt(1 - beta2 ** this.iter)) / (1 - beta1 ** this.iter);
     const a1 = 1 - beta1, a2 = 1 - beta2;
+    const fast = simd();
     for (let i = 0; i < params.length; i++) {
       const p = params[i], g = grads[i], mi = m[i], vi = v[i];
+      if (fast?.adam(p, g, mi, vi, lrT, a1, a2)) continue;
       for (let k = 0; k < p.length; k++) {
         mi[k] += a1 * (g[k] - mi[k]);
         vi[k] += a2 * (g[k] * g[k] - vi[k]);

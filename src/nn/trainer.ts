@@ -11,6 +11,7 @@ import { BOOK } from './book';
 import { type Mat, copyRows, gatherRows, mat } from './matrix';
 import { clipGrads, type Optimizer } from './optimizers';
 import { RandomState } from './random';
+import { kernelArray } from './simd';
 
 /** What the runners train: the book's model interface (TwoLayerNet fits it). */
 export interface TrainableModel {
@@ -110,8 +111,8 @@ class EpochLoop {
     this.order = new Int32Array(n);
     this.batchIdx = new Int32Array(b);
     this.seen = new Int32Array(o.sampling === 'choice' ? n : 0);
-    this.bx = mat(b, o.x.cols);
-    this.bt = mat(b, o.t.cols);
+    this.bx = mat(b, o.x.cols, kernelArray(b * o.x.cols));
+    this.bt = mat(b, o.t.cols, kernelArray(b * o.t.cols));
     this.startTime = o.clock?.() ?? 0;
   }
 

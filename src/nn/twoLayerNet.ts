@@ -6,6 +6,7 @@
 import { Affine, type Layer, Sigmoid, SoftmaxWithLoss } from './layers';
 import { type Mat, argmaxRows, cloneMat, mat } from './matrix';
 import type { RandomState } from './random';
+import { kernelArray } from './simd';
 
 /** Names of the parameters in `params` order, as the book's save files call them. */
 export const PARAM_NAMES = ['W1', 'b1', 'W2', 'b2'] as const;
@@ -56,8 +57,10 @@ export class TwoLayerNet {
       };
     } else {
       checkParamShapes(a);
-      p = { W1: cloneMat(a.W1), b1: a.b1.slice(), W2: cloneMat(a.W2), b2: a.b2.slice() };
+      p = a;
     }
+    // the model's own copies, kept where the kernels work on them in place (see kernelArray)
+    p = { W1: mat(p.W1.rows, p.W1.cols, kept(p.W1.data)), b1: kept(p.b1), W2: mat(p.W2.rows, p.W2.cols, kept(p.W2.data)), b2: kept(p.b2) };
     this.inputSize = p.W1.rows;
     this.hiddenSize = p.W1.cols;
     this.outputSize = p.W2.cols;
@@ -135,6 +138,12 @@ export class TwoLayerNet {
 /** Shapes of TwoLayerNet(I, H, O)'s [W1, b1, W2, b2]: [[I, H], [H], [H, O], [O]]. */
 export function twoLayerShapes(I: number, H: number, O: number): number[][] {
   return [[I, H], [H], [H, O], [O]];
+}
+
+function kept(a: Float64Array): Float64Array {
+  const k = kernelArray(a.length);
+  k.set(a);
+  return k;
 }
 
 function scale(f: number, a: Float64Array): Float64Array {

@@ -7,6 +7,10 @@
  * - script-src 'self': every script is one of our own files; no inline script, no eval
  *   (Plotly's bundle only touches `Function` in fallbacks that never run in a modern browser;
  *   the e2e tests listen for `securitypolicyviolation` to prove it).
+ * - script-src 'wasm-unsafe-eval': compiling WebAssembly, and nothing else (JavaScript eval
+ *   stays blocked). src/nn's SIMD kernels are a WebAssembly module built from our own sources
+ *   and shipped inside our own scripts; without this keyword the browser refuses to compile it
+ *   and the kernels fall back to TypeScript (same numbers, slower).
  * - style-src 'unsafe-inline': Plotly and KaTeX set inline styles and Plotly adds a <style>.
  * - img-src data: blob: — Plotly draws heatmaps to a canvas and shows them as data: images.
  * - font-src data: — Vite inlines the smallest KaTeX fonts as data: URLs.
@@ -16,7 +20,7 @@ export type CspMode = 'meta' | 'header' | 'dev';
 
 const base: Record<string, string[]> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
@@ -43,7 +47,7 @@ export function contentSecurityPolicy(mode: CspMode, devHost?: string): string {
   const d: Record<string, string[]> = { ...base };
   if (mode !== 'meta') d['frame-ancestors'] = ["'self'"];
   if (mode === 'dev') {
-    d['script-src'] = ["'self'", "'unsafe-inline'"];
+    d['script-src'] = ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'"];
     d['connect-src'] = ["'self'", devHost ? `ws://${devHost}` : 'ws:'];
   }
   return Object.entries(d)

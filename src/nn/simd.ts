@@ -1,0 +1,101 @@
+/**
+ * Which kernels run: the TypeScript loops of src/nn (the reference, always available) or the
+ * WebAssembly SIMD module built from wasm/*.ts (src/nn/simdKernels.ts). Both compute the same
+ * doubles: the vector kernels perform the same operations in the same order for every output
+ * element (SIMD across independent outputs, never across a sum; no fused multiply–add; an exp
+ * equal to V8's Math.exp bit for bit), and tests/unit/nn/simd*.test.ts hold them to it.
+ *
+ * `simd()` returns the WebAssembly kernels when they are in use, else undefined, and every
+ * caller then takes its TypeScript loop. They are not in use when the runtime has no
+ * WebAssembly or no SIMD, when a Content-Security-Policy forbids compiling it, or when
+ * instantiation fails for any other reason: all of these silently mean the TypeScript path.
+ *
+ * Only `WebAssembly` and typed arrays are used, so this runs unchanged in Node, in workers and
+ * on the page. The module is instantiated synchronously on first use (about 10 KB; browsers
+ * allow synchronous compilation of that size on the main thread too).
+ */
+import { SimdKernels, type KernelExports } from './simdKernels';
+import { SIMD_WASM_BASE64 } from './simdModule.generated';
+
+export type { SimdKernels } from './simdKernels';
+
+/** Which kernels run: the TypeScript reference or the WebAssembly SIMD module. */
+export type KernelPath = 'ts' | 'wasm';
+
+let requested: KernelPath | 'auto' = 'auto';
+let residentArrays = true;
+let loaded: SimdKernels | null | undefined; // undefined: not tried yet; null: unavailable here
+let active: SimdKernels | undefined;
+let resolved = false;
+
+/** The module's bytes. */
+function moduleBytes(): Uint8Array<ArrayBuffer> {
+  const bin = atob(SIMD_WASM_BASE64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/** Instantiates the module once; null when this runtime cannot run it. */
+function load(): SimdKernels | null {
+  if (loaded !== undefined) return loaded;
+  loaded = null;
+  try {
+    if (typeof WebAssembly !== 'object' || typeof atob !== 'function') return null;
+    const bytes = moduleBytes();
+    if (!WebAssembly.validate(bytes)) return null; // e.g. no SIMD
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+    loaded = new SimdKernels(instance.exports as unknown as KernelExports);
+  } catch {
+    loaded = null; // CSP without 'wasm-unsafe-eval', a thread that refuses to compile, no memory, …
+  }
+  return loaded;
+}
+
+function resolve(): void {
+  resolved = true;
+  active = requested === 'ts' ? undefined : (load() ?? undefined);
+}
+
+/**
+ * The WebAssembly kernels when they are the path in use, else undefined (the caller runs its
+ * TypeScript loop). Cheap enough to ask before every kernel call.
+ */
+export function simd(): SimdKernels | undefined {
+  if (!resolved) resolve();
+  return active;
+}
+
+/**
+ * Chooses the kernels: 'auto' (the default) uses WebAssembly when this runtime can, 'ts' the
+ * TypeScript reference, 'wasm' WebAssembly (throws where it cannot run). Returns the path in use.
+ */
+export function setKernelPath(path: KernelPath | 'auto'): KernelPath {
+  requested = path;
+  resolve();
+  if (path === 'wasm' && !active) throw new Error('the WebAssembly SIMD kernels cannot run here');
+  return kernelPath();
+}
+
+/** The path in use now. */
+export function kernelPath(): KernelPath {
+  return simd() ? 'wasm' : 'ts';
+}
+
+/**
+ * A zero-filled Float64Array for a layer, model or optimizer to keep: inside the kernels'
+ * memory when they are in use (so they work on it in place), else an ordinary one. Either way
+ * it behaves as `new Float64Array(n)`.
+ */
+export function kernelArray(n: number): Float64Array {
+  const k = residentArrays ? simd() : undefined;
+  return k ? k.resident(n) : new Float64Array(n);
+}
+
+/**
+ * Whether {@link kernelArray} places arrays in the kernels' memory (default true). Off, every
+ * kernel call copies its operands in and out: the benchmark compares the two.
+ */
+export function setResidentArrays(on: boolean): void {
+  residentArrays = on;
+}
