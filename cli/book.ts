@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classCounts, classGrid, gridSpec } from '../src/nn/boundary';
+import { classCounts, gridSpec } from '../src/nn/boundary';
 import { forwardNetExample } from '../src/nn/forwardNet';
 import { saveParamsNpz } from '../src/nn/npy';
 import { type Mat, toRows } from '../src/nn/matrix';
@@ -25,6 +25,7 @@ import { RandomState } from '../src/nn/random';
 import { loadSpiral } from '../src/nn/spiral';
 import { CustomLoop, Trainer, formatCustomLoopReport, formatTrainerReport } from '../src/nn/trainer';
 import { TwoLayerNet, type TwoLayerParams } from '../src/nn/twoLayerNet';
+import { GridThreads } from './gridThreads';
 
 const SCRIPTS = ['forward_net', 'train_custom_loop', 'train', 'show_spiral_dataset'] as const;
 type Script = (typeof SCRIPTS)[number];
@@ -159,7 +160,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (o.script) {
       case 'forward_net': forwardNet(o, io); break;
       case 'show_spiral_dataset': showSpiral(o, io); break;
-      default: trainScript(o, io);
+      default: await trainScript(o, io);
     }
     return 0;
   } catch (e) {
@@ -196,7 +197,17 @@ function showSpiral(o: BookOptions, io: Io): void {
 }
 
 /** train_custom_loop.py or train.py with the given variables. */
-function trainScript(o: BookOptions, io: Io): void {
+async function trainScript(o: BookOptions, io: Io): Promise<void> {
+  // the boundary's h = 0.001 grid uses both cores: the helper thread starts while we train
+  const threads = o.json ? new GridThreads().start() : undefined;
+  try {
+    await trainAndReport(o, io, threads);
+  } finally {
+    await threads?.close();
+  }
+}
+
+async function trainAndReport(o: BookOptions, io: Io, threads: GridThreads | undefined): Promise<void> {
   const seed = o.seed ?? BOOK.seed;
   const { x, t, labels, rng } = loadSpiral({ seed });
   if (o.batchSize > x.rows) throw new UsageError(`--batch-size must be at most the data size ${x.rows}, got ${o.batchSize}`);
@@ -217,10 +228,10 @@ function trainScript(o: BookOptions, io: Io): void {
     while (!trainer.done) for (const r of trainer.step(1000)) print(formatTrainerReport(r));
     lossList = trainer.lossList;
   }
-  if (o.json) {
+  if (threads) {
     const h = BOOK.h;
     const spec = gridSpec(x, h);
-    const classes = classGrid(model, spec);
+    const { classes } = await threads.classGrid(model.named, spec);
     const hyper: Record<string, number> = { max_epoch: o.maxEpoch, batch_size: o.batchSize, hidden_size: o.hiddenSize, learning_rate: o.lr };
     if (o.script === 'train') hyper.eval_interval = o.evalInterval;
     io.out(toJson({

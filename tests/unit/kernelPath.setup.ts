@@ -1,0 +1,7 @@
+// Runs before every unit test file: the kernel path of its Vitest project (vitest.config.ts).
+// 'wasm' throws when the WebAssembly SIMD kernels cannot run, so that project never silently
+// tests the TypeScript path twice.
+import { setKernelPath } from '../../src/nn/simd';
+
+const path = process.env.DLFS2_KERNELS;
+if (path === 'ts' || path === 'wasm') setKernelPath(path);
