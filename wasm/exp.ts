@@ -1,12 +1,13 @@
 /**
- * exp(x) with the same bits as V8's `Math.exp`, in scalar and in f64x2 form.
+ * exp(x) with fdlibm's algorithm, in scalar and in f64x2 form: the same doubles as
+ * src/nn/exp.ts (the TypeScript kernels' exp) and as Node's Math.exp (V8's port of fdlibm's
+ * __ieee754_exp, with exp(1) special-cased to return the correctly rounded e).
  *
- * V8's Math.exp is its port of fdlibm's __ieee754_exp (FreeBSD msun's s_exp.c, with exp(1)
- * special-cased to return the correctly rounded e). This is the same algorithm, operation for
- * operation: argument reduction x = k·ln2 + r with ln2 split in a high and a low part, a
- * degree-5 minimax polynomial for r, and scaling by 2^k. WebAssembly never fuses a multiply and
- * an add, so the results are the same doubles (tests/unit/nn/simdExp.test.ts compares them with
- * Math.exp over every argument class and millions of random arguments).
+ * Operation for operation: argument reduction x = k·ln2 + r with ln2 split in a high and a low
+ * part, a degree-5 minimax polynomial for r, and scaling by 2^k. WebAssembly never fuses a
+ * multiply and an add, so the results are the same doubles (tests/unit/nn/simdExp.test.ts
+ * compares them over every branch boundary, the arguments the book's run passes, and millions
+ * of random arguments).
  */
 import { CONSTS, C_E, C_HALF, C_INV_LN2, C_LN2_HI, C_LN2_LO, C_MAGIC, C_ONE, C_P1, C_P2, C_P3, C_P4, C_P5, C_REDUCE_FROM, C_SIGN, C_TINY, C_TWO, C_VECTOR_LIMIT, EXP_BIAS } from './consts';
 

@@ -8,6 +8,7 @@
  * at a time without building the huge X matrix the book builds.
  */
 import type { Mat } from './matrix';
+import { exp } from './exp';
 import { simd } from './simd';
 import type { TwoLayerNet, TwoLayerParams } from './twoLayerNet';
 
@@ -112,7 +113,7 @@ export type GridKernel = 'auto' | 'direct' | 'stepped';
  * operations. Optionally writes the top softmax probability per cell into `confidence`.
  * Allocates nothing per cell; pass `out` to allocate nothing at all.
  *
- * The default kernel ('auto' → 'stepped' when the weights allow) avoids most `Math.exp` calls:
+ * The default kernel ('auto' → 'stepped' when the weights allow) avoids most exp calls:
  * along a row the pre-activation changes by the same d·W1[0, j] from cell to cell, so
  * exp(−a) is carried along by one multiplication, re-seeded exactly every
  * {@link STEP_RESEED} cells. Its scores differ from the direct ones by at most a bound derived
@@ -200,7 +201,7 @@ class Scratch {
 function classifyDirect(w: GridWeights, x: number, s: Scratch, classes: Uint8Array, confidence: Float32Array | undefined, cell: number): void {
   const { W1, b1, H } = w;
   const hidden = s.hidden, yPart = s.yPart;
-  for (let j = 0; j < H; j++) hidden[j] = 1 / (1 + Math.exp(-(x * W1[j] + yPart[j] + b1[j])));
+  for (let j = 0; j < H; j++) hidden[j] = 1 / (1 + exp(-(x * W1[j] + yPart[j] + b1[j])));
   const best = scoreAndArgmax(w, hidden, s.scores);
   classes[cell] = best;
   if (confidence) confidence[cell] = topProbability(s.scores, w.O, s.scores[best]);
@@ -239,10 +240,10 @@ function classifyRowStepped(
   const { yPart, hidden, expNeg, ratio, scores } = s;
   const cols = xs.length;
   const d = cols > 1 ? xs[1] - xs[0] : 0;
-  for (let j = 0; j < H; j++) ratio[j] = Math.exp(-(d * W1[j]));
+  for (let j = 0; j < H; j++) ratio[j] = exp(-(d * W1[j]));
   for (let c0 = 0; c0 < cols; c0 += STEP_RESEED) {
     const x0 = xs[c0];
-    for (let j = 0; j < H; j++) expNeg[j] = Math.exp(-(x0 * W1[j] + yPart[j] + b1[j]));
+    for (let j = 0; j < H; j++) expNeg[j] = exp(-(x0 * W1[j] + yPart[j] + b1[j]));
     const end = Math.min(cols, c0 + STEP_RESEED);
     for (let c = c0; c < end; c++) {
       if (c > c0) for (let j = 0; j < H; j++) expNeg[j] *= ratio[j];
@@ -345,7 +346,7 @@ function marginBound(w: GridWeights, spec: GridSpec): number | undefined {
 /** Softmax probability of the top score: 1 / Σ exp(s_k − s_max). */
 function topProbability(scores: Float64Array, O: number, max: number): number {
   let sum = 0;
-  for (let k = 0; k < O; k++) sum += Math.exp(scores[k] - max);
+  for (let k = 0; k < O; k++) sum += exp(scores[k] - max);
   return 1 / sum;
 }
 

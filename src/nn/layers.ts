@@ -8,8 +8,9 @@
  * layer's next call; copy it (`cloneMat`) to keep it. `backward` uses the last `forward`'s input.
  *
  * Arithmetic: the loops here are the reference; where WebAssembly SIMD runs (src/nn/simd.ts)
- * the same operations run there in the same order, with an exp equal to Math.exp bit for bit.
+ * the same operations run there in the same order. exp is fdlibm's (src/nn/exp.ts), on both paths.
  */
+import { exp } from './exp';
 import { kernelArray, simd } from './simd';
 import { type Mat, argmaxRows, mat, matmul, matmulAddRow, matmulTransA, matmulTransB, pairwiseSum, sumRows } from './matrix';
 
@@ -218,7 +219,7 @@ export function sigmoid(x: Mat, out?: Mat): Mat {
   const o = out ?? mat(x.rows, x.cols);
   const a = x.data, b = o.data;
   if (simd()?.sigmoid(a, b)) return o;
-  for (let i = 0; i < a.length; i++) b[i] = 1 / (1 + Math.exp(-a[i]));
+  for (let i = 0; i < a.length; i++) b[i] = 1 / (1 + exp(-a[i]));
   return o;
 }
 
@@ -234,7 +235,7 @@ export function softmax(m: Mat, out?: Mat): Mat {
     const base = r * c;
     let max = -Infinity;
     for (let j = 0; j < c; j++) if (src[base + j] > max || src[base + j] !== src[base + j]) max = src[base + j];
-    for (let j = 0; j < c; j++) dst[base + j] = Math.exp(src[base + j] - max);
+    for (let j = 0; j < c; j++) dst[base + j] = exp(src[base + j] - max);
     const sum = pairwiseSum(dst, c, base);
     for (let j = 0; j < c; j++) dst[base + j] /= sum;
   }

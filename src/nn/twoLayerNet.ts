@@ -6,6 +6,7 @@
 import { Affine, type Layer, Sigmoid, SoftmaxWithLoss } from './layers';
 import { type Mat, argmaxRows, cloneMat, mat } from './matrix';
 import type { RandomState } from './random';
+import { exp } from './exp';
 import { kernelArray } from './simd';
 
 /** Names of the parameters in `params` order, as the book's save files call them. */
@@ -123,7 +124,7 @@ export class TwoLayerNet {
     const { W1, b1, W2, b2 } = this.named;
     const H = this.hiddenSize, O = this.outputSize;
     const h = this.hiddenScratch, s = this.scoreScratch;
-    for (let j = 0; j < H; j++) h[j] = 1 / (1 + Math.exp(-(x0 * W1.data[j] + x1 * W1.data[H + j] + b1[j])));
+    for (let j = 0; j < H; j++) h[j] = 1 / (1 + exp(-(x0 * W1.data[j] + x1 * W1.data[H + j] + b1[j])));
     for (let k = 0; k < O; k++) {
       let acc = 0;
       for (let j = 0; j < H; j++) acc += h[j] * W2.data[j * O + k];

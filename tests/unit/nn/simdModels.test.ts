@@ -79,7 +79,7 @@ describe('class grids are the same on every kernel path', () => {
       return out;
     });
     expectAllPathsEqual(r, `grid h${hidden} c${classes} ×${scale}`);
-    expectSameBits(r.ts[4], r.ts[0].slice(5 * spec.cols, 12 * spec.cols), 'rows 5..12');
+    expectSameBits(r.ts[4], (r.ts[0] as Uint8Array).slice(5 * spec.cols, 12 * spec.cols), 'rows 5..12');
   });
 
   it('the book’s trained model at h = 0.005 with confidences', () => {
