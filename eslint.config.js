@@ -7,7 +7,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist', 'test-results', 'playwright-report', 'coverage']),
+  // wasm/ is AssemblyScript (its own decorators and types), checked by its compiler, asc
+  globalIgnores(['dist', 'test-results', 'playwright-report', 'coverage', 'wasm']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

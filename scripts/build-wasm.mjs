@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, Buffer, console */
 /**
  * Builds the WebAssembly SIMD kernels from the AssemblyScript sources in wasm/ and writes
  * src/nn/simdModule.generated.ts (git-ignored): the module's bytes as base64, which every

@@ -129,7 +129,12 @@ export class LabRun<Options = unknown, Picture = unknown> {
 
   /** The task's picture of the current model, framed with the run id, a sequence number and the iteration. */
   picture(opts: Options, runId: number, still: boolean): Picture & Framing {
-    return { ...this.task.picture(this.model, this.data, opts), runId, seq: ++this.pictureSeq, iter: this.iter, still };
+    return { ...this.task.picture(this.model, this.data, opts), ...this.framing(runId, still) };
+  }
+
+  /** The frame of a picture of the model as it is now (for one computed elsewhere, e.g. on two threads). */
+  framing(runId: number, still: boolean): Framing {
+    return { runId, seq: ++this.pictureSeq, iter: this.iter, still };
   }
 
   /** Copies of the model's parameters and their shapes. */

@@ -10,6 +10,8 @@
  */
 import { createRun, type ClassifyRun } from './createRun';
 import { resultOf } from './engine';
+import { classGridBothCores } from './gridHelpers';
+import { classGridOf, splitGridJob, type GridOptions } from './tasks/classify2d';
 import { type FaultMode, type FromWorker, type GridPayload, type ProgressMessage, type Speed, type ToWorker, transferablesOf } from './protocol';
 import { FRAME_MS, POST_INTERVAL_MS, SLICE_MS } from './renderCadence';
 
@@ -284,17 +286,14 @@ function handle(msg: ToWorker): void {
         }
       }
       return;
-    case 'grid': {
+    case 'grid':
       if (!st.run) throw new Error('no model yet');
-      const g = st.run.picture({ h: msg.h, cells: msg.cells, confidence: msg.confidence }, st.runId, true);
-      post({ type: 'grid', requestId: msg.requestId, grid: g }, transferablesOf(g));
+      postGrid(msg.requestId, st.run, { h: msg.h, cells: msg.cells, confidence: msg.confidence }, st.runId);
       return;
-    }
     case 'gridOf': {
       const run = createRun(msg.settings);
       run.importParams(msg.payload);
-      const g = run.picture({ h: msg.h, cells: msg.cells, confidence: msg.confidence }, 0, true);
-      post({ type: 'grid', requestId: msg.requestId, grid: g }, transferablesOf(g));
+      postGrid(msg.requestId, run, { h: msg.h, cells: msg.cells, confidence: msg.confidence }, 0);
       return;
     }
     case 'exportParams':
@@ -323,6 +322,28 @@ function handle(msg: ToWorker): void {
       if (!st.playing) schedule(0);
       return;
   }
+}
+
+/**
+ * Answers a grid request. A big grid (the book's h = 0.001) is computed on both cores, this
+ * worker and its helper (gridHelpers.ts), from a copy of the weights taken now; this worker keeps
+ * answering messages between bands of rows. A small one is computed here at once.
+ */
+function postGrid(requestId: number, run: ClassifyRun, opts: GridOptions, runId: number): void {
+  const big = splitGridJob(run.model, run.data, opts);
+  if (!big) {
+    const g = run.picture(opts, runId, true);
+    post({ type: 'grid', requestId, grid: g }, transferablesOf(g));
+    return;
+  }
+  const frame = run.framing(runId, true);
+  classGridBothCores(big.job).then(
+    (r) => {
+      const g = { ...classGridOf(big.spec, r.classes, r.confidence), ...frame };
+      post({ type: 'grid', requestId, grid: g }, transferablesOf(g));
+    },
+    (err: unknown) => post({ type: 'failed', requestId, message: err instanceof Error ? err.message : String(err) }),
+  );
 }
 
 // ---- trainings to completion (LabClient.trainToCompletion), sliced like the live run ----------

@@ -22,18 +22,37 @@ export type { SimdKernels } from './simdKernels';
 /** Which kernels run: the TypeScript reference or the WebAssembly SIMD module. */
 export type KernelPath = 'ts' | 'wasm';
 
+/** The part of the `WebAssembly` API used here (src/nn is typed without any platform's globals). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
 let requested: KernelPath | 'auto' = 'auto';
 let residentArrays = true;
 let loaded: SimdKernels | null | undefined; // undefined: not tried yet; null: unavailable here
 let active: SimdKernels | undefined;
 let resolved = false;
 
-/** The module's bytes. */
-function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const bin = atob(SIMD_WASM_BASE64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Bytes of a base64 text (no platform decoder needed: src/nn runs everywhere). */
+export function fromBase64(text: string): Uint8Array {
+  const clean = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0, n = 0, o = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const v = BASE64.indexOf(clean[i]);
+    if (v < 0) throw new Error('fromBase64: not base64');
+    bits = (bits << 6) | v;
+    n += 6;
+    if (n >= 8) {
+      n -= 8;
+      out[o++] = (bits >> n) & 0xff;
+    }
+  }
+  return out;
 }
 
 /** Instantiates the module once; null when this runtime cannot run it. */
@@ -41,10 +60,11 @@ function load(): SimdKernels | null {
   if (loaded !== undefined) return loaded;
   loaded = null;
   try {
-    if (typeof WebAssembly !== 'object' || typeof atob !== 'function') return null;
-    const bytes = moduleBytes();
-    if (!WebAssembly.validate(bytes)) return null; // e.g. no SIMD
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+    const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+    if (typeof wasm !== 'object') return null;
+    const bytes = fromBase64(SIMD_WASM_BASE64);
+    if (!wasm.validate(bytes)) return null; // e.g. no SIMD
+    const instance = new wasm.Instance(new wasm.Module(bytes), {});
     loaded = new SimdKernels(instance.exports as unknown as KernelExports);
   } catch {
     loaded = null; // CSP without 'wasm-unsafe-eval', a thread that refuses to compile, no memory, …

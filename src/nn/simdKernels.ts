@@ -16,9 +16,15 @@
  */
 import { Arena } from './simdArena';
 
+/** A WebAssembly.Memory, as far as it is used here. */
+interface Memory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
 /** The module's exports (pointers are byte offsets in its memory). */
 export interface KernelExports {
-  memory: WebAssembly.Memory;
+  memory: Memory;
   heapBase(): number;
   expArray(x: number, y: number, n: number): void;
   pairwiseSum(a: number, n: number): number;

@@ -6,6 +6,8 @@
  * NumPy's `arange` to the bit).
  */
 import { classGrid, gridFromBounds, type GridSpec } from '../../nn/boundary';
+import { exp } from '../../nn/exp';
+import { type GridJob, SPLIT_MIN_CELLS, gridJob } from '../../nn/gridSplit';
 import { argmaxRows, mat, type Mat } from '../../nn/matrix';
 import type { TwoLayerNet } from '../../nn/twoLayerNet';
 import type { Bounds, Dataset, Model, Task } from '../seams';
@@ -64,8 +66,25 @@ export function predictGrid(model: Model, spec: GridSpec, withConfidence: boolea
   const n = spec.rows * spec.cols;
   const confidence = withConfidence ? new Float32Array(n) : undefined;
   const classes = isTwoLayerNet(model) ? classGrid(model, spec, undefined, confidence) : classGridByRows(model, spec, confidence);
+  return classGridOf(spec, classes, confidence);
+}
+
+/** The ClassGrid of `spec` with its classes (and confidences). */
+export function classGridOf(spec: GridSpec, classes: Uint8Array, confidence?: Float32Array): ClassGrid {
   const step = (a: Float64Array) => (a.length > 1 ? a[1] - a[0] : spec.h);
   return { rows: spec.rows, cols: spec.cols, xMin: spec.xMin, yMin: spec.yMin, xStep: step(spec.xs), yStep: step(spec.ys), h: spec.h, classes, confidence };
+}
+
+/**
+ * A grid too big for one thread to draw at once (more than SPLIT_MIN_CELLS cells, e.g. the
+ * book's h = 0.001) of a TwoLayerNet, as a job for both cores (src/lab/gridHelpers.ts), with
+ * copies of the weights; undefined for a smaller grid or another model (use `picture`).
+ */
+export function splitGridJob(model: Model, data: Dataset, opts: GridOptions): { job: GridJob; spec: GridSpec } | undefined {
+  if (!isTwoLayerNet(model)) return undefined;
+  const spec = gridOver(data.bounds, opts);
+  if (spec.rows * spec.cols <= SPLIT_MIN_CELLS) return undefined;
+  return { job: gridJob(model.named, spec, opts.confidence), spec };
 }
 
 function isTwoLayerNet(model: Model): model is Model & TwoLayerNet {
@@ -95,7 +114,7 @@ function classGridByRows(model: Model, spec: GridSpec, confidence: Float32Array 
 function topProbability(scores: Mat, row: number, best: number): number {
   const C = scores.cols, base = row * C, max = scores.data[base + best];
   let sum = 0;
-  for (let k = 0; k < C; k++) sum += Math.exp(scores.data[base + k] - max);
+  for (let k = 0; k < C; k++) sum += exp(scores.data[base + k] - max);
   return 1 / sum;
 }
 
