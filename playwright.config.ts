@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
+
+// The tests import src/nn, which imports the WebAssembly kernels' generated module: build it if
+// missing or stale (a no-op otherwise).
+execFileSync(process.execPath, ['scripts/build-wasm.mjs'], { stdio: 'inherit' });
 
 // Debian's Chromium, never a downloaded browser (this machine and CI cannot download one).
 // As root it needs --no-sandbox; the other flags keep it from calling any outside host.

@@ -7,6 +7,7 @@
  * - a grid travels as transferred typed arrays, and the worker sends the next grid of a run only
  *   after the page has acknowledged the previous one (`ack`), so grids never queue up.
  */
+import type { KernelPath } from '../nn/simd';
 import type { DatasetSpec } from './datasets';
 import type { ModelSpec } from './models';
 import type { SamplingStats, TrainSettings } from './runner';
@@ -134,6 +135,8 @@ export interface ProgressMessage {
   divergence?: Divergence;
   /** The classify2d task's picture: the decision boundary's class grid. */
   grid?: GridPayload;
+  /** Which kernels train: WebAssembly SIMD, or the TypeScript fallback (the same numbers). */
+  kernels: KernelPath;
 }
 
 export type FromWorker =

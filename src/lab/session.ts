@@ -31,6 +31,8 @@ export interface LabSnapshot {
   boundaryRun: number;
   boundaryIter: number;
   boundaryStill: boolean;
+  /** Which kernels the worker trains with ('' until it says). */
+  kernels: ProgressMessage['kernels'] | '';
 }
 
 /** Draws a grid; returns a promise when drawing finishes later (the ack waits for it). */
@@ -145,6 +147,7 @@ export class LabSession {
       accuracy: m.accuracy,
       sampling: m.sampling,
       divergence: m.divergence,
+      kernels: m.kernels,
     };
     if (next.status !== this.snap.status) this.setStatus(next);
     else this.snap = next;
@@ -213,6 +216,7 @@ export class LabSession {
 
 function emptySnapshot(runId: number): LabSnapshot {
   return {
+    kernels: '',
     status: 'idle',
     runId,
     epoch: 0,

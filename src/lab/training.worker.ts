@@ -14,6 +14,7 @@ import { classGridBothCores } from './gridHelpers';
 import { classGridOf, splitGridJob, type GridOptions } from './tasks/classify2d';
 import { type FaultMode, type FromWorker, type GridPayload, type ProgressMessage, type Speed, type ToWorker, transferablesOf } from './protocol';
 import { FRAME_MS, POST_INTERVAL_MS, SLICE_MS } from './renderCadence';
+import { kernelPath } from '../nn/simd';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -207,6 +208,7 @@ function maybePost(force: boolean): void {
     sampling: run.sampling,
     divergence: run.divergence,
     grid,
+    kernels: kernelPath(),
   };
   st.losses = [];
   st.lossIters = [];

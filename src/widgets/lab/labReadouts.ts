@@ -26,6 +26,7 @@ export function writeContract(el: HTMLElement | null, sn: LabSnapshot): void {
     boundaryStill: String(sn.boundaryStill),
     duplicates: sn.sampling ? String(sn.sampling.duplicates) : '',
     neverSeen: sn.sampling ? String(sn.sampling.neverSeen) : '',
+    kernels: sn.kernels,
   };
   // write only what changed: every attribute write invalidates style
   for (const k in values) if (d[k] !== values[k]) d[k] = values[k];
