@@ -36,27 +36,53 @@ export function sigmoidBackward(dout: usize, y: usize, dx: usize, n: i32): void 
 }
 
 /**
- * Row-wise softmax (y may be x): per row subtract the maximum (a NaN counts as the maximum, as
- * in the TypeScript kernel), exponentiate, divide by the row's sum in NumPy's order.
+ * Row-wise softmax (y may be x): per row subtract the maximum, exponentiate, divide by the
+ * row's sum in NumPy's order. A NaN anywhere in a row makes its maximum NaN, as in the
+ * TypeScript kernel; between +0 and −0 as the maximum the two kernels may pick differently,
+ * which changes no result (x − (±0) differs only for x = −0, and exp(±0) = 1).
  */
 export function softmax(x: usize, y: usize, rows: i32, cols: i32): void {
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    let max = -Infinity;
-    for (let j = 0; j < cols; j++) {
-      const v = load<f64>(at(x, base + j));
-      if (v > max || v != v) max = v;
-    }
-    for (let j = 0; j < cols; j++) store<f64>(at(y, base + j), load<f64>(at(x, base + j)) - max);
+  let r = 0;
+  // narrow rows (the book's 3 classes): two rows side by side, one per lane
+  if (cols < 8) for (; r + 1 < rows; r += 2) softmaxRowPair(at(x, r * cols), at(y, r * cols), cols);
+  for (; r < rows; r++) softmaxRow(at(x, r * cols), at(y, r * cols), cols);
+}
+
+/** One row of any width. */
+function softmaxRow(x: usize, y: usize, cols: i32): void {
+  let max = -Infinity;
+  for (let j = 0; j < cols; j++) max = maxKeepNaN(max, load<f64>(at(x, j)));
+  for (let j = 0; j < cols; j++) store<f64>(at(y, j), load<f64>(at(x, j)) - max);
+  let j = 0;
+  for (; j + 1 < cols; j += 2) v128.store(at(y, j), expV(v128.load(at(y, j))));
+  if (j < cols) store<f64>(at(y, j), expScalar(load<f64>(at(y, j))));
+  const sum = 0.0 + pairwise(y, cols);
+  for (let k = 0; k < cols; k++) store<f64>(at(y, k), load<f64>(at(y, k)) / sum);
+}
+
+/** The larger of two doubles, NaN if either is NaN (as f64.max; ±0 ties do not matter here). */
+// @ts-ignore: decorator
+@inline function maxKeepNaN(a: f64, b: f64): f64 {
+  return max<f64>(a, b);
+}
+
+/** Two consecutive rows of fewer than 8 values (their sums are then plain left-to-right sums). */
+function softmaxRowPair(x: usize, y: usize, cols: i32): void {
+  const x1 = at(x, cols), y1 = at(y, cols);
+  let m = f64x2.splat(-Infinity);
+  for (let j = 0; j < cols; j++) m = f64x2.max(m, v128.load64_lane(at(x1, j), v128.load64_splat(at(x, j)), 1));
+  let sum = f64x2.splat(-0.0);
+  for (let j = 0; j < cols; j++) {
+    const e = expV(f64x2.sub(v128.load64_lane(at(x1, j), v128.load64_splat(at(x, j)), 1), m));
+    v128.store64_lane(at(y, j), e, 0);
+    v128.store64_lane(at(y1, j), e, 1);
+    sum = f64x2.add(sum, e);
   }
-  const n = rows * cols;
-  let i = 0;
-  for (; i + 1 < n; i += 2) v128.store(at(y, i), expV(v128.load(at(y, i))));
-  if (i < n) store<f64>(at(y, i), expScalar(load<f64>(at(y, i))));
-  for (let r = 0; r < rows; r++) {
-    const row = at(y, r * cols);
-    const sum = 0.0 + pairwise(row, cols);
-    for (let j = 0; j < cols; j++) store<f64>(at(row, j), load<f64>(at(row, j)) / sum);
+  sum = f64x2.add(f64x2.splat(0.0), sum);
+  for (let j = 0; j < cols; j++) {
+    const q = f64x2.div(v128.load64_lane(at(y1, j), v128.load64_splat(at(y, j)), 1), sum);
+    v128.store64_lane(at(y, j), q, 0);
+    v128.store64_lane(at(y1, j), q, 1);
   }
 }
 
