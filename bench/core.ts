@@ -30,6 +30,9 @@ import { loadSpiral } from '../src/nn/spiral';
 import { CustomLoop } from '../src/nn/trainer';
 import { TwoLayerNet } from '../src/nn/twoLayerNet';
 import { median } from './util';
+import { installBundledKernels } from '../src/nn/simdInstall';
+
+installBundledKernels();
 
 /** The book's train_custom_loop.py without printing; returns the trained model and data. */
 export function trainBookModel() {

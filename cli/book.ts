@@ -26,6 +26,10 @@ import { loadSpiral } from '../src/nn/spiral';
 import { CustomLoop, Trainer, formatCustomLoopReport, formatTrainerReport } from '../src/nn/trainer';
 import { TwoLayerNet, type TwoLayerParams } from '../src/nn/twoLayerNet';
 import { GridThreads } from './gridThreads';
+import { installBundledKernels } from '../src/nn/simdInstall';
+
+// The WebAssembly SIMD kernels (the same numbers as the TypeScript ones, faster).
+installBundledKernels();
 
 const SCRIPTS = ['forward_net', 'train_custom_loop', 'train', 'show_spiral_dataset'] as const;
 type Script = (typeof SCRIPTS)[number];

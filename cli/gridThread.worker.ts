@@ -5,6 +5,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { type GridJob, helperBand } from '../src/nn/gridSplit';
+import { installBundledKernels } from '../src/nn/simdInstall';
+
+installBundledKernels();
 
 const port = parentPort!;
 port.on('message', ({ id, job, r0, r1 }: { id: number; job: GridJob; r0: number; r1: number }) => {

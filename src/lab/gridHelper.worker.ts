@@ -5,6 +5,9 @@
  * after a first `{ ready: true }`.
  */
 import { type GridJob, helperBand } from '../nn/gridSplit';
+import { installBundledKernels } from '../nn/simdInstall';
+
+installBundledKernels();
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -15,6 +15,10 @@ import { classGridOf, splitGridJob, type GridOptions } from './tasks/classify2d'
 import { type FaultMode, type FromWorker, type GridPayload, type ProgressMessage, type Speed, type ToWorker, transferablesOf } from './protocol';
 import { FRAME_MS, POST_INTERVAL_MS, SLICE_MS } from './renderCadence';
 import { kernelPath } from '../nn/simd';
+import { installBundledKernels } from '../nn/simdInstall';
+
+// The WebAssembly SIMD kernels train here (the TypeScript ones where this browser cannot run them).
+installBundledKernels();
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -10,12 +10,14 @@
  * WebAssembly or no SIMD, when a Content-Security-Policy forbids compiling it, or when
  * instantiation fails for any other reason: all of these silently mean the TypeScript path.
  *
- * Only `WebAssembly` and typed arrays are used, so this runs unchanged in Node, in workers and
- * on the page. The module is instantiated synchronously on first use (about 10 KB; browsers
- * allow synchronous compilation of that size on the main thread too).
+ * The module's bytes are handed over by the thread that wants the kernels
+ * (`installKernels`, usually through simdInstall.ts): the training worker, its grid helper, the
+ * command line, the benchmarks and the unit tests do; pages do not, so a page's bundle does not
+ * carry the module and its small main-thread computations use the TypeScript kernels. The
+ * module is instantiated synchronously on first use (11 KB). Only `WebAssembly` and typed
+ * arrays are used, so this runs unchanged in Node, in workers and on the page.
  */
 import { SimdKernels, type KernelExports } from './simdKernels';
-import { SIMD_WASM_BASE64 } from './simdModule.generated';
 
 export type { SimdKernels } from './simdKernels';
 
@@ -30,6 +32,7 @@ interface WasmApi {
 }
 
 let requested: KernelPath | 'auto' = 'auto';
+let installed: Uint8Array | undefined;
 let residentArrays = true;
 let loaded: SimdKernels | null | undefined; // undefined: not tried yet; null: unavailable here
 let active: SimdKernels | undefined;
@@ -61,8 +64,8 @@ function load(): SimdKernels | null {
   loaded = null;
   try {
     const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-    if (typeof wasm !== 'object') return null;
-    const bytes = fromBase64(SIMD_WASM_BASE64);
+    const bytes = installed;
+    if (typeof wasm !== 'object' || !bytes) return null;
     if (!wasm.validate(bytes)) return null; // e.g. no SIMD
     const instance = new wasm.Instance(new wasm.Module(bytes), {});
     loaded = new SimdKernels(instance.exports as unknown as KernelExports);
@@ -70,6 +73,17 @@ function load(): SimdKernels | null {
     loaded = null; // CSP without 'wasm-unsafe-eval', a thread that refuses to compile, no memory, …
   }
   return loaded;
+}
+
+/**
+ * Hands over the kernels' module (wasm/*.ts, built by scripts/build-wasm.mjs); from then on
+ * they run wherever this runtime can run them. Installing again changes nothing.
+ */
+export function installKernels(bytes: Uint8Array): void {
+  if (installed) return;
+  installed = bytes;
+  loaded = undefined;
+  resolved = false;
 }
 
 function resolve(): void {
@@ -93,7 +107,7 @@ export function simd(): SimdKernels | undefined {
 export function setKernelPath(path: KernelPath | 'auto'): KernelPath {
   requested = path;
   resolve();
-  if (path === 'wasm' && !active) throw new Error('the WebAssembly SIMD kernels cannot run here');
+  if (path === 'wasm' && !active) throw new Error(installed ? 'the WebAssembly SIMD kernels cannot run here' : 'the WebAssembly SIMD kernels were not installed (installKernels)');
   return kernelPath();
 }
 
