@@ -7,10 +7,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type GridSpec } from '../src/nn/boundary';
-import { type GridBand, type GridHelper, type GridJob, SPLIT_MIN_CELLS, gridJob, splitClassGrid } from '../src/nn/gridSplit';
+import { type BandReply, type GridBand, type GridHelper, type GridJob, SPLIT_MIN_CELLS, gridJob, splitClassGrid } from '../src/nn/gridSplit';
 import type { TwoLayerParams } from '../src/nn/twoLayerNet';
-
-type Reply = { ready: true } | { id: number; band: GridBand } | { id: number; error: string };
 
 /** One worker thread as a GridHelper. */
 class ThreadHelper implements GridHelper {
@@ -26,7 +24,7 @@ class ThreadHelper implements GridHelper {
     this.worker = new Worker(boot, { eval: true });
     this.worker.unref(); // an idle helper never keeps the process alive
     this.ready = new Promise((resolve, reject) => {
-      this.worker.on('message', (m: Reply) => {
+      this.worker.on('message', (m: BandReply) => {
         if ('ready' in m) return resolve();
         const p = this.pending.get(m.id);
         if (!p) return;

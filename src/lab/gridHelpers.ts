@@ -5,9 +5,7 @@
  * grid and kept for the next ones; it ends with the training worker. Where a worker cannot
  * start its own workers, the training worker computes the whole grid alone.
  */
-import { type GridBand, type GridHelper, type GridJob, splitClassGrid } from '../nn/gridSplit';
-
-type Reply = { ready: true } | { id: number; band: GridBand } | { id: number; error: string };
+import { type BandReply, type GridBand, type GridHelper, type GridJob, splitClassGrid } from '../nn/gridSplit';
 
 class WorkerHelper implements GridHelper {
   readonly ready: Promise<void>;
@@ -19,7 +17,7 @@ class WorkerHelper implements GridHelper {
     this.ready = new Promise((resolve, reject) => {
       try {
         const w = new Worker(new URL('./gridHelper.worker.ts', import.meta.url), { type: 'module', name: 'dlfs2-grid-helper' });
-        w.onmessage = (e: MessageEvent<Reply>) => {
+        w.onmessage = (e: MessageEvent<BandReply>) => {
           const m = e.data;
           if ('ready' in m) return resolve();
           const p = this.pending.get(m.id);

@@ -88,6 +88,29 @@ export function helperBand(job: GridJob, r0: number, r1: number): GridBand {
   return runGridBand(job, r0, r1);
 }
 
+/** What a thread asks a helper: rows [r0, r1) of the job's grid. */
+export interface BandRequest {
+  id: number;
+  job: GridJob;
+  r0: number;
+  r1: number;
+}
+
+/** A helper's messages: once `ready`, then per request the band or the error. */
+export type BandReply = { ready: true } | { id: number; band: GridBand } | { id: number; error: string };
+
+/** A helper thread's answer to a request, with the band's arrays to transfer. */
+export function answerBand({ id, job, r0, r1 }: BandRequest): { reply: BandReply; transfer: ArrayBuffer[] } {
+  try {
+    const band = helperBand(job, r0, r1);
+    const transfer = [band.classes.buffer as ArrayBuffer];
+    if (band.confidence) transfer.push(band.confidence.buffer as ArrayBuffer);
+    return { reply: { id, band }, transfer };
+  } catch (e) {
+    return { reply: { id, error: e instanceof Error ? e.message : String(e) }, transfer: [] };
+  }
+}
+
 /** Rows per band: about 32 bands in all (a few ms each for the book's grid), an even count. */
 export function bandRows(rows: number): number {
   return Math.max(2, Math.ceil(rows / 64) * 2);

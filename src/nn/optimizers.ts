@@ -64,7 +64,7 @@ export class Momentum implements Optimizer {
     const fast = simd();
     for (let i = 0; i < params.length; i++) {
       const p = params[i], g = grads[i], vi = v[i];
-      if (fast?.momentum(p, g, vi, lr, momentum)) continue;
+      if (fast?.update('momentum', p, g, [vi], [lr, momentum])) continue;
       for (let k = 0; k < p.length; k++) {
         vi[k] = momentum * vi[k] - lr * g[k];
         p[k] += vi[k];
@@ -92,7 +92,7 @@ export class Nesterov implements Optimizer {
     const fast = simd();
     for (let i = 0; i < params.length; i++) {
       const p = params[i], g = grads[i], vi = v[i];
-      if (fast?.nesterov(p, g, vi, lr, momentum, mu2, gradStep)) continue;
+      if (fast?.update('nesterov', p, g, [vi], [lr, momentum, mu2, gradStep])) continue;
       for (let k = 0; k < p.length; k++) {
         vi[k] *= momentum;
         vi[k] -= lr * g[k];
@@ -114,7 +114,7 @@ export class AdaGrad implements Optimizer {
     const fast = simd();
     for (let i = 0; i < params.length; i++) {
       const p = params[i], g = grads[i], hi = h[i];
-      if (fast?.adagrad(p, g, hi, lr)) continue;
+      if (fast?.update('adagrad', p, g, [hi], [lr])) continue;
       for (let k = 0; k < p.length; k++) {
         hi[k] += g[k] * g[k];
         p[k] -= (lr * g[k]) / (Math.sqrt(hi[k]) + 1e-7);
@@ -138,7 +138,7 @@ export class RMSprop implements Optimizer {
     const fast = simd();
     for (let i = 0; i < params.length; i++) {
       const p = params[i], g = grads[i], hi = h[i];
-      if (fast?.rmsprop(p, g, hi, lr, decayRate, keep)) continue;
+      if (fast?.update('rmsprop', p, g, [hi], [lr, decayRate, keep])) continue;
       for (let k = 0; k < p.length; k++) {
         hi[k] *= decayRate;
         hi[k] += keep * g[k] * g[k];
@@ -174,7 +174,7 @@ export class Adam implements Optimizer {
     const fast = simd();
     for (let i = 0; i < params.length; i++) {
       const p = params[i], g = grads[i], mi = m[i], vi = v[i];
-      if (fast?.adam(p, g, mi, vi, lrT, a1, a2)) continue;
+      if (fast?.update('adam', p, g, [mi, vi], [lrT, a1, a2])) continue;
       for (let k = 0; k < p.length; k++) {
         mi[k] += a1 * (g[k] - mi[k]);
         vi[k] += a2 * (g[k] * g[k] - vi[k]);

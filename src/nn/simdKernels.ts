@@ -252,54 +252,18 @@ export class SimdKernels {
     return true;
   }
 
-  /** Momentum on one parameter array and its velocity. */
-  momentum(p: F64, g: F64, v: F64, lr: number, mu: number): boolean {
-    if (!this.start(3 * p.length)) return false;
-    const pp = this.put(p), pv = this.put(v);
-    this.k.momentum(pp, this.put(g), pv, p.length, lr, mu);
+  /**
+   * One update of a stateful optimizer (wasm/optimizers.ts) on parameter array p with gradient
+   * g, its state arrays (velocity; squared-gradient sums; Adam's m and v) and scalars, in the
+   * kernel's argument order: kernel(p, g, ...states, n, ...scalars).
+   */
+  update(kernel: 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam', p: F64, g: F64, states: F64[], scalars: number[]): boolean {
+    if (!this.start((2 + states.length) * p.length)) return false;
+    const pp = this.put(p), pg = this.put(g);
+    const ps = states.map((a) => this.put(a));
+    (this.k[kernel] as (...args: number[]) => void)(pp, pg, ...ps, p.length, ...scalars);
     this.get(pp, p);
-    this.get(pv, v);
-    return true;
-  }
-
-  /** The book's Nesterov on one parameter array. */
-  nesterov(p: F64, g: F64, v: F64, lr: number, mu: number, mu2: number, gradStep: number): boolean {
-    if (!this.start(3 * p.length)) return false;
-    const pp = this.put(p), pv = this.put(v);
-    this.k.nesterov(pp, this.put(g), pv, p.length, lr, mu, mu2, gradStep);
-    this.get(pp, p);
-    this.get(pv, v);
-    return true;
-  }
-
-  /** AdaGrad on one parameter array. */
-  adagrad(p: F64, g: F64, h: F64, lr: number): boolean {
-    if (!this.start(3 * p.length)) return false;
-    const pp = this.put(p), ph = this.put(h);
-    this.k.adagrad(pp, this.put(g), ph, p.length, lr);
-    this.get(pp, p);
-    this.get(ph, h);
-    return true;
-  }
-
-  /** RMSprop on one parameter array. */
-  rmsprop(p: F64, g: F64, h: F64, lr: number, decay: number, keep: number): boolean {
-    if (!this.start(3 * p.length)) return false;
-    const pp = this.put(p), ph = this.put(h);
-    this.k.rmsprop(pp, this.put(g), ph, p.length, lr, decay, keep);
-    this.get(pp, p);
-    this.get(ph, h);
-    return true;
-  }
-
-  /** Adam on one parameter array. */
-  adam(p: F64, g: F64, m: F64, v: F64, lrT: number, a1: number, a2: number): boolean {
-    if (!this.start(4 * p.length)) return false;
-    const pp = this.put(p), pm = this.put(m), pv = this.put(v);
-    this.k.adam(pp, this.put(g), pm, pv, p.length, lrT, a1, a2);
-    this.get(pp, p);
-    this.get(pm, m);
-    this.get(pv, v);
+    states.forEach((a, i) => this.get(ps[i], a));
     return true;
   }
 
