@@ -78,7 +78,7 @@ export async function measureCore(runs = 7, threads?: GridThreads) {
   let grid2: Timing | undefined;
   if (threads) {
     await threads.ready();
-    const spec = gridSpec(x, 0.001);
+    const spec = gridSpec(x, BOOK.h);
     grid2 = await time(() => threads.classGrid(model.named, spec), runs);
   }
   return { train, grid1, grid2 };
