@@ -15,7 +15,7 @@ import type { Chapter, Page } from './types';
 import { ch01 } from './ch01/index';
 import { fixtureChapter } from '../tests/fixtures/chapters/ch02/index';
 
-export type { Chapter, Page, Subsection } from './types';
+export type { Chapter, Landmark, Page, Subsection } from './types';
 
 /**
  * Every chapter, in the book's order. `__CHAPTER_FIXTURE__` (src/env.d.ts) is true only in a

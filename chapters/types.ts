@@ -12,6 +12,17 @@ export interface Subsection {
   /** The book's number, e.g. `1.1.3` */
   number: string;
   title: Bilingual;
+  /**
+   * Places inside the subsection a reader looks for by name (the training lab), listed under it
+   * in the contents. The id is the anchor on the page; a widget's is `widget-<its name>`.
+   */
+  landmarks?: Landmark[];
+}
+
+/** A named place inside a subsection, e.g. `{ id: 'widget-training-lab', title: { ja: 'トレーニング・ラボ', en: 'Training lab' } }`. */
+export interface Landmark {
+  id: string;
+  title: Bilingual;
 }
 
 /**

@@ -41,7 +41,7 @@ export const ch01: Chapter = {
         { id: 'derivative', number: '1.3.2', title: { ja: '微分と勾配', en: 'Derivatives and gradients' } },
         { id: 'chain-rule', number: '1.3.3', title: { ja: 'チェインルール', en: 'The chain rule' } },
         { id: 'graph', number: '1.3.4', title: { ja: '計算グラフ', en: 'Computational graphs' } },
-        { id: 'backward', number: '1.3.5', title: { ja: '勾配の導出と逆伝播の実装', en: 'Deriving gradients and implementing backward' } },
+        { id: 'backward', number: '1.3.5', title: { ja: '勾配の導出と逆伝播の実装', en: 'Deriving gradients and implementing backward' }, landmarks: [{ id: 'widget-iteration-stepper', title: { ja: '1 イテレーションをノードごとに', en: 'One iteration, node by node' } }] },
         { id: 'update', number: '1.3.6', title: { ja: '重みの更新', en: 'Updating the weights' } },
       ],
     },
@@ -52,7 +52,7 @@ export const ch01: Chapter = {
       subsections: [
         { id: 'spiral', number: '1.4.1', title: { ja: 'スパイラル・データセット', en: 'The spiral dataset' } },
         { id: 'network', number: '1.4.2', title: { ja: 'ニューラルネットワークの実装', en: 'Implementing the network' } },
-        { id: 'training', number: '1.4.3', title: { ja: '学習用のソースコード', en: 'The training code' } },
+        { id: 'training', number: '1.4.3', title: { ja: '学習用のソースコード', en: 'The training code' }, landmarks: [{ id: 'widget-training-lab', title: { ja: 'トレーニング・ラボ', en: 'Training lab' } }] },
         { id: 'trainer', number: '1.4.4', title: { ja: 'Trainer クラス', en: 'The Trainer class' } },
       ],
     },

@@ -1,10 +1,10 @@
 import { useEffect, type ReactNode } from 'react';
-import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
-import { CHAPTERS, chapterLabel, pagePath, type Chapter, type PageRef } from '../../chapters/index';
+import { Link, useLocation, useNavigate, useNavigationType } from 'react-router';
+import type { PageRef } from '../../chapters/index';
+import { Contents, ContentsButton } from './Contents';
 import { isLang, useLang } from '../state/lang';
 import { switchLanguage } from './langSwitch';
 import { useTheme } from '../state/theme';
-import { NumberedTitle } from './NumberedTitle';
 import { shellStrings, useStrings } from './i18n';
 
 function LangSwitch({ current }: { current?: PageRef }) {
@@ -55,55 +55,6 @@ function ThemeToggle() {
   );
 }
 
-/**
- * The contents: every registered chapter with its pages, and the current page's subsections.
- * Only the current page's chapter is opened out (all chapters on pages outside any chapter).
- */
-export function Contents({ current }: { current?: PageRef }) {
-  const s = useStrings(shellStrings);
-  const lang = useLang((st) => st.lang);
-  const open = (ch: Chapter) => !current || current.chapter.id === ch.id;
-  return (
-    <nav className="contents" aria-label={s.contents}>
-      {CHAPTERS.map((ch) => (
-        <div key={ch.id} className="contents-chapter" data-chapter={ch.id}>
-          <div className="contents-title">
-            {open(ch) ? (
-              `${chapterLabel(ch)[lang]} ${ch.title[lang]}`
-            ) : (
-              <Link to={pagePath(ch, ch.pages[0])}>
-                {chapterLabel(ch)[lang]} {ch.title[lang]}
-              </Link>
-            )}
-          </div>
-          {open(ch) && (
-            <ol>
-              {ch.pages.map((page) => (
-                <li key={page.id}>
-                  <NavLink to={pagePath(ch, page)} end>
-                    <NumberedTitle item={page} />
-                  </NavLink>
-                  {current?.page.id === page.id && page.subsections.length > 0 && (
-                    <ol className="contents-subs" aria-label={s.onThisPage}>
-                      {page.subsections.map((sub) => (
-                        <li key={sub.id}>
-                          <a href={`#${sub.id}`}>
-                            <NumberedTitle item={sub} />
-                          </a>
-                        </li>
-                      ))}
-                    </ol>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
-      ))}
-    </nav>
-  );
-}
-
 export function Layout({ children, current }: { children: ReactNode; current?: PageRef }) {
   const s = useStrings(shellStrings);
   const location = useLocation();
@@ -122,15 +73,12 @@ export function Layout({ children, current }: { children: ReactNode; current?: P
           {s.siteTitle}
         </Link>
         <div className="header-tools">
+          <ContentsButton current={current} />
           <LangSwitch current={current} />
           <ThemeToggle />
         </div>
       </header>
       <div className="site-body">
-        <details className="contents-mobile">
-          <summary>{s.contents}</summary>
-          <Contents current={current} />
-        </details>
         <aside className="sidebar">
           <Contents current={current} />
         </aside>
