@@ -9,6 +9,7 @@ import { chain } from './chainMath';
 import '../ui/controls.css';
 import './chain-rule.css';
 import { useColon } from '../../app/punctuation';
+import { ScrollBox } from '../ui/ScrollBox';
 
 const S = defineStrings({
   ja: {
@@ -47,7 +48,7 @@ export function ChainRule() {
         <Slider label="x" value={x} min={-3} max={3} step={0.1} onChange={setX} format={(v) => v.toFixed(1)} testId="chain-x" />
         <Slider label="y" value={y} min={-3} max={3} step={0.1} onChange={setY} format={(v) => v.toFixed(1)} testId="chain-y" />
       </div>
-      <div className="cr-graph-wrap" tabIndex={0} role="region" aria-label={s.graph}>
+      <ScrollBox className="cr-graph-wrap" label={s.graph}>
       <svg className="cr-graph" viewBox="0 0 430 190" role="img" aria-label={s.graph}>
         <defs>
           <marker id="cr-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -63,7 +64,7 @@ export function ChainRule() {
         <circle cx={298} cy={95} r={16} className="cr-node" />
         <text x={298} y={100} className="cr-op">t²</text>
       </svg>
-      </div>
+      </ScrollBox>
       <p className="w-note">{s.graph}</p>
       <div className="cr-math">
         <div>

@@ -1,6 +1,7 @@
 import { defineStrings, useStrings } from '../../app/i18n';
 import { formatArray } from './parseArray';
 import type { NodeRun } from './nodeGallery';
+import { ScrollBox } from '../ui/ScrollBox';
 
 const S = defineStrings({
   ja: {
@@ -29,7 +30,7 @@ const S = defineStrings({
 export function CheckTable({ run, inputNames, outputNames }: { run: NodeRun; inputNames: string[]; outputNames: string[] }) {
   const s = useStrings(S);
   return (
-    <div className="gn-table-wrap" tabIndex={0} role="region" aria-label={s.caption}>
+    <ScrollBox className="gn-table-wrap" label={s.caption}>
       <table className="gn-table">
         <caption>{s.caption}</caption>
         <thead>
@@ -67,6 +68,6 @@ export function CheckTable({ run, inputNames, outputNames }: { run: NodeRun; inp
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

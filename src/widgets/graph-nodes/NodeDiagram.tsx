@@ -1,5 +1,6 @@
 import type { Mat } from '../../nn/matrix';
 import { fmt } from './parseArray';
+import { ScrollBox } from '../ui/ScrollBox';
 
 interface Props {
   symbol: string;
@@ -26,7 +27,7 @@ export function NodeDiagram({ symbol, inputs, outputs, label }: Props) {
   const ys = (n: number) => (n === 1 ? [CY] : [CY - 48, CY + 48]);
   const inY = ys(inputs.length), outY = ys(outputs.length);
   return (
-    <div className="gn-diagram-wrap" tabIndex={0} role="region" aria-label={label}>
+    <ScrollBox className="gn-diagram-wrap" label={label}>
     <svg className="gn-diagram" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <defs>
         <marker id="gn-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
@@ -42,7 +43,7 @@ export function NodeDiagram({ symbol, inputs, outputs, label }: Props) {
       <circle cx={CX} cy={CY} r={24} className="gn-node" />
       <text x={CX} y={CY + 6} className="gn-symbol">{symbol}</text>
     </svg>
-    </div>
+    </ScrollBox>
   );
 }
 

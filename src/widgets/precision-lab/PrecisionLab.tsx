@@ -14,6 +14,7 @@ import { roundTrip } from './roundTrip';
 import './PrecisionLab.css';
 import type { ParamsPayload } from '../../lab/protocol';
 import { useColon } from '../../app/punctuation';
+import { ScrollBox } from '../ui/ScrollBox';
 
 const S = defineStrings({
   ja: {
@@ -145,6 +146,7 @@ export function PrecisionLab() {
       </p>
       {model.source === 'initial' && state !== 'training' && <p className="w-note">{s.idle(s.train)}</p>}
       <div className="pl-tables">
+        <ScrollBox label={s.fileSize}>
         <table className="pl-table" data-testid="precision-sizes">
           <caption>{s.fileSize}</caption>
           <thead>
@@ -167,6 +169,7 @@ export function PrecisionLab() {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
         <table className="pl-table" data-testid="precision-scores">
           <thead>
             <tr>

@@ -1,5 +1,6 @@
 import { defineStrings, useStrings } from '../../app/i18n';
 import type { StepResult } from './sharedGrads';
+import { ScrollBox } from '../ui/ScrollBox';
 
 const S = defineStrings({
   ja: {
@@ -28,7 +29,7 @@ export function RefDiagram({ result }: { result: StepResult | null }) {
   const rebound = result?.mode === 'rebind';
   const arrayA = result ? (rebound ? result.seenByOptimizer : result.dW) : [0, 0, 0, 0];
   return (
-    <div className="wip-diagram-wrap" tabIndex={0} role="region" aria-label={s.label}>
+    <ScrollBox className="wip-diagram-wrap" label={s.label}>
     <svg className="wip-diagram" viewBox="0 0 520 200" role="img" aria-label={s.label} data-testid="write-in-place-diagram" data-layer-points-to={rebound ? 'B' : 'A'}>
       <defs>
         <marker id="wip-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">
@@ -57,6 +58,6 @@ export function RefDiagram({ result }: { result: StepResult | null }) {
       <path d={rebound ? 'M158,47 C220,40 245,36 283,36' : 'M158,47 C230,60 245,100 283,104'} className={`wip-ref ${rebound ? 'wip-ref-moved' : ''}`} markerEnd="url(#wip-arrow)" />
       <path d="M158,137 C220,134 245,124 283,120" className="wip-ref" markerEnd="url(#wip-arrow)" />
     </svg>
-    </div>
+    </ScrollBox>
   );
 }

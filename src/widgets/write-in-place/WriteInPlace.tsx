@@ -7,6 +7,7 @@ import { type StepResult, trainingStep } from './sharedGrads';
 import { RefDiagram } from './RefDiagram';
 import './write-in-place.css';
 import { useColon } from '../../app/punctuation';
+import { ScrollBox } from '../ui/ScrollBox';
 
 const S = defineStrings({
   ja: {
@@ -96,7 +97,7 @@ export function WriteInPlace() {
       ) : (
         <p className="w-note" role="status">{s.none}</p>
       )}
-      <div className="wip-table-wrap" tabIndex={0} role="region" aria-label={s.tableCaption}>
+      <ScrollBox className="wip-table-wrap" label={s.tableCaption}>
         <table className="wip-table">
           <caption>{s.tableCaption}</caption>
           <thead>
@@ -124,7 +125,7 @@ export function WriteInPlace() {
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <ShowCode source={sharedSrc} path="src/widgets/write-in-place/sharedGrads.ts" names={['makeTinyModel', 'trainingStep']} book={<code>common/layers.py: MatMul.backward（grads[0][...] = dW）</code>} />
     </Widget>
   );
