@@ -39,6 +39,7 @@ export type NpyErrorCode =
   | 'bad-shape' // negative or non-integer dimensions
   | 'truncated' // fewer data bytes than the shape needs
   | 'extra-bytes' // more data bytes than the shape needs
+  | 'pickle' // a Python pickle (the book's save_params writes one), never unpickled here
   | 'not-zip' // not a zip archive at all
   | 'npy-not-npz' // a single .npy where an .npz was expected
   | 'corrupt-zip' // a zip that cannot be read
@@ -413,6 +414,14 @@ function checkCrcs(zip: Uint8Array, entries: Record<string, Uint8Array>): void {
   }
 }
 
+/**
+ * A pickle of protocol 2 or later starts with PROTO (0x80) and the protocol number; Python 3
+ * writes 3, 4 or 5 by default, so the book's `.pkl` files start this way.
+ */
+function isPickle(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x80 && bytes[1] >= 2 && bytes[1] <= 5;
+}
+
 function isZip(bytes: Uint8Array): boolean {
   // Local file header, or the end-of-central-directory record of an empty archive.
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
@@ -424,6 +433,7 @@ export function readNpz(bytes: Uint8Array, limits: ReadLimits = {}): Record<stri
   if (bytes.length === 0) throw new NpyError('empty', 'the file is empty');
   if (bytes.length > lim.maxBytes) throw new NpyError('too-large', `${bytes.length} bytes is over the limit of ${lim.maxBytes}`, { size: bytes.length, limit: lim.maxBytes });
   if (hasMagic(bytes)) throw new NpyError('npy-not-npz', 'this is a single .npy file, not an .npz archive');
+  if (isPickle(bytes)) throw new NpyError('pickle', 'a Python pickle, not an .npz archive');
   if (!isZip(bytes)) throw new NpyError('not-zip', 'not an .npz file (not a zip archive)');
   checkEocd(bytes);
   let tooBig: { name: string; size: number } | undefined;

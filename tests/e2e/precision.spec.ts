@@ -172,7 +172,8 @@ const BAD: { kind: string; name: string; bytes: () => Buffer; en: RegExp; ja: Re
   { kind: 'corrupt', name: 'corrupt.npz', bytes: () => { const b = good(); b.fill(0x41, 170, 190); return b; }, en: /damaged/, ja: /壊れています/ },
   { kind: 'truncated', name: 'truncated.npz', bytes: () => good().subarray(0, 400), en: /damaged|cut short/, ja: /壊れています|切れています/ },
   { kind: 'wrong shape', name: 'wrong_shape.npz', bytes: () => fixture('params_wrong_shape.npz'), en: /W1 has shape \(3, 10\), but this model needs \(2, 10\)/, ja: /W1 の形状が \(3, 10\)/ },
-  { kind: 'hidden size differs', name: 'h20.npz', bytes: () => Buffer.from(saveParamsNpz({ W1: { rows: 2, cols: 20, data: new Float64Array(40) }, b1: new Float64Array(20), W2: { rows: 20, cols: 3, data: new Float64Array(60) }, b2: new Float64Array(3) })), en: /shape \(2, 20\)/, ja: /\(2, 20\)/ },
+  { kind: 'hidden size beyond the lab’s', name: 'h101.npz', bytes: () => Buffer.from(saveParamsNpz({ W1: { rows: 2, cols: 101, data: new Float64Array(202) }, b1: new Float64Array(101), W2: { rows: 101, cols: 3, data: new Float64Array(303) }, b2: new Float64Array(3) })), en: /W1 has shape \(2, 101\), but this model needs \(2, 1…100\)/, ja: /\(2, 101\)/ },
+  { kind: 'the book’s save_params pickle', name: 'TwoLayerNet.pkl', bytes: () => fixture('book_save_params.pkl'), en: /Python pickle.*save_params/, ja: /pickle ファイルです/ },
   { kind: 'wrong dtype', name: 'int32.npz', bytes: () => fixture('params_int32.npz'), en: /type int32.*floating point/, ja: /int32.*浮動小数点数/ },
   { kind: 'missing array', name: 'no_b2.npz', bytes: () => fixture('params_missing_b2.npz'), en: /b2 is missing/, ja: /b2 が入っていません/ },
   { kind: 'huge', name: 'huge.npz', bytes: () => Buffer.alloc(2 * 1024 * 1024, 0x50), en: /too large/, ja: /大きすぎます/ },
@@ -200,12 +201,30 @@ test.describe('bad weight files', () => {
         await expect(w, bad.kind).toHaveAttribute('data-accuracy-before', accuracy!);
         await expect(w, bad.kind).toHaveAttribute('data-loss-before', loss!);
       }
+      // The pickle comes with the NumPy lines that convert it (named after the file)
+      await input.setInputFiles({ name: 'TwoLayerNet.pkl', mimeType: 'application/octet-stream', buffer: fixture('book_save_params.pkl') });
+      await expect(page.getByTestId('params-file-pickle-hint')).toHaveText(
+        ['import pickle, numpy as np', 'W1, b1, W2, b2 = pickle.load(open("TwoLayerNet.pkl", \'rb\'))', 'np.savez("TwoLayerNet.npz", W1=W1, b1=b1, W2=W2, b2=b2)'].join('\n'),
+      );
       // A good file afterwards clears the message and is loaded.
       await input.setInputFiles({ name: 'good.npz', mimeType: 'application/octet-stream', buffer: good() });
       await expect(error).toHaveCount(0);
       await expect(w).toHaveAttribute('data-model', 'loaded');
     });
   }
+});
+
+test('a hidden = 50 model saved with np.savez loads into a model of that size (params_hidden50.npz)', async ({ page }) => {
+  await openPage(page, '/ch01/1-5', 'en');
+  const w = page.locator('[data-widget="precision-lab"]');
+  await expect(w.locator('.pl-file .w-note')).toContainText('hidden size H from 1 to 100');
+  const before = await w.getAttribute('data-loss-before');
+  await page.getByTestId('params-file').setInputFiles(join(here, '../fixtures/numpy/npz/params_hidden50.npz'));
+  await expect(page.getByTestId('params-file-ok')).toContainText('TwoLayerNet(2, 50, 3)');
+  await expect(w).toHaveAttribute('data-model', 'loaded');
+  // float16 weights saved again in float16 come back unchanged; the model is not the initial one
+  await expect(w).toHaveAttribute('data-max-change', '0');
+  expect(await w.getAttribute('data-loss-before')).not.toBe(before);
 });
 
 test.describe('phone width', () => {

@@ -3,7 +3,9 @@ import { defineStrings, useStrings } from '../../app/i18n';
 import { loadParamsNpz, NpyError, saveParamsNpz } from '../../nn/npy';
 import { useLang } from '../../state/lang';
 import { named } from './bookRun';
-import { describeFileError } from './fileErrors';
+import { describeFileError, pickleToNpz } from './fileErrors';
+import { labCodec } from '../../state/labSettings';
+import type { NumberSpec } from '../../state/settings';
 import { saveFile } from '../ui/saveFile';
 import type { ParamsPayload } from '../../lab/protocol';
 
@@ -11,18 +13,23 @@ const S = defineStrings({
   ja: {
     download: '重みをダウンロード（TwoLayerNet.npz、float16）',
     load: '重みのファイル（.npz）を読み込む',
-    loadHint: 'np.savez で保存した W1, b1, W2, b2（形状 (2, H), (H,), (H, C), (C,)）の .npz を選んでください。',
-    loaded: (name: string, dtypes: string) => `${name} を読み込みました（${dtypes}）。`,
+    loadHint: (lo: number, hi: number, c: number) => `np.savez で保存した W1, b1, W2, b2（形状 (2, H), (H,), (H, ${c}), (${c},)、隠れ層 H は ${lo}〜${hi}）の .npz を選んでください。`,
+    loaded: (name: string, dtypes: string, h: number, c: number) => `${name} を読み込みました（${dtypes}）。モデルは TwoLayerNet(2, ${h}, ${c}) です。`,
+    convert: '.pkl を .npz に変換する（Python）',
     reading: '読み込み中…',
   },
   en: {
     download: 'Download the weights (TwoLayerNet.npz, float16)',
     load: 'Load a weights file (.npz)',
-    loadHint: 'Pick an .npz saved with np.savez holding W1, b1, W2, b2 with shapes (2, H), (H,), (H, C), (C,).',
-    loaded: (name: string, dtypes: string) => `Loaded ${name} (${dtypes}).`,
+    loadHint: (lo: number, hi: number, c: number) => `Pick an .npz saved with np.savez holding W1, b1, W2, b2 with shapes (2, H), (H,), (H, ${c}), (${c},), for a hidden size H from ${lo} to ${hi}.`,
+    loaded: (name: string, dtypes: string, h: number, c: number) => `Loaded ${name} (${dtypes}): the model is now TwoLayerNet(2, ${h}, ${c}).`,
+    convert: 'Convert the .pkl to .npz (Python)',
     reading: 'Reading…',
   },
 });
+
+/** The lab's hidden-size limits: a file of any size the lab can train loads. */
+const HIDDEN = labCodec.spec('hidden') as NumberSpec;
 
 /** Files above this are refused before being read: the chapter's weights take a few KB. */
 export const MAX_PARAMS_FILE = 1024 * 1024;
@@ -39,6 +46,8 @@ export function ParamsFile({ params, onLoaded }: { params: ParamsPayload; onLoad
   const [error, setError] = useState<unknown>();
   const [ok, setOk] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [fileName, setFileName] = useState('');
+  const C = params.shapes[3][0];
 
   function download() {
     saveFile(saveParamsNpz(named(params)) as BlobPart, 'TwoLayerNet.npz', 'application/octet-stream');
@@ -48,6 +57,7 @@ export function ParamsFile({ params, onLoaded }: { params: ParamsPayload; onLoad
     if (!file) return;
     setError(undefined);
     setOk(undefined);
+    setFileName(file.name);
     setBusy(true);
     try {
       // Size first: a huge file is refused before a single byte is read into memory.
@@ -55,10 +65,14 @@ export function ParamsFile({ params, onLoaded }: { params: ParamsPayload; onLoad
         throw new NpyError('too-large', `${file.size} bytes`, { size: file.size, limit: MAX_PARAMS_FILE });
       }
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const [[, H], , [, C]] = params.shapes;
-      const p = loadParamsNpz(bytes, { hiddenSize: H, outputSize: C }, { maxBytes: MAX_PARAMS_FILE });
-      onLoaded({ params: [p.W1.data, p.b1, p.W2.data, p.b2], shapes: params.shapes.map((d) => d.slice()) });
-      setOk(s.loaded(file.name, Object.entries(p.dtypes).map(([k, v]) => `${k} ${v}`).join(', ')));
+      // Any hidden size the lab accepts (the model takes the file's); the classes are the data's.
+      const p = loadParamsNpz(bytes, { outputSize: C }, { maxBytes: MAX_PARAMS_FILE });
+      const H = p.W1.cols;
+      if (H < HIDDEN.min || H > HIDDEN.max) {
+        throw new NpyError('wrong-shape', `W1 has ${H} columns`, { name: 'W1', got: `(2, ${H})`, want: `(2, ${HIDDEN.min}…${HIDDEN.max})` });
+      }
+      onLoaded({ params: [p.W1.data, p.b1, p.W2.data, p.b2], shapes: [[2, H], [H], [H, C], [C]] });
+      setOk(s.loaded(file.name, Object.entries(p.dtypes).map(([k, v]) => `${k} ${v}`).join(', '), H, C));
     } catch (e) {
       setError(e);
     } finally {
@@ -78,7 +92,7 @@ export function ParamsFile({ params, onLoaded }: { params: ParamsPayload; onLoad
         <input
           id={id}
           type="file"
-          accept=".npz,application/zip,application/octet-stream"
+          accept=".npz,.pkl,application/zip,application/octet-stream"
           data-testid="params-file"
           aria-describedby={`${id}-hint`}
           onChange={(e) => {
@@ -86,13 +100,21 @@ export function ParamsFile({ params, onLoaded }: { params: ParamsPayload; onLoad
             e.currentTarget.value = ''; // the same file can be picked again
           }}
         />
-        <span id={`${id}-hint`} className="w-note">{s.loadHint}</span>
+        <span id={`${id}-hint`} className="w-note">{s.loadHint(HIDDEN.min, HIDDEN.max, C)}</span>
       </div>
       {busy && <p role="status">{s.reading}</p>}
       {error !== undefined && (
         <p className="error-msg" role="alert" data-testid="params-file-error">
           {describeFileError(error, lang)}
         </p>
+      )}
+      {error instanceof NpyError && error.code === 'pickle' && (
+        <figure className="pl-convert">
+          <figcaption>{s.convert}</figcaption>
+          <pre data-testid="params-file-pickle-hint">
+            <code>{pickleToNpz(fileName)}</code>
+          </pre>
+        </figure>
       )}
       {ok && (
         <p className="pl-ok" role="status" data-testid="params-file-ok">

@@ -21,6 +21,7 @@ const JA: Record<NpyErrorCode, (d: Detail) => string> = {
   'bad-shape': () => '配列の形状が正しくありません（負の長さや大きすぎる値があります）。',
   truncated: (d) => `ファイルが途中で切れています（データが ${numJa(d.have)} バイトしかなく、${numJa(d.need)} バイト必要です）。`,
   'extra-bytes': (d) => `配列のデータのあとに余分な ${numJa(d.extra)} バイトがあります。`,
+  pickle: () => 'Python の pickle ファイルです（本の save_params が書く .pkl）。pickle は読み込むとコードを実行できてしまうので、このページでは開きません。下の 3 行を Python で実行して .npz に変換してから選んでください。',
   'not-zip': () => '.npz ファイル（zip 形式）ではありません。np.savez で保存したファイルを選んでください。',
   'npy-not-npz': () => '配列 1 つだけの .npy ファイルです。W1, b1, W2, b2 をまとめた .npz ファイルを選んでください。',
   'corrupt-zip': () => 'zip の中身が壊れています（途中で切れているか、チェックサムが合いません）。',
@@ -43,6 +44,7 @@ const EN: Record<NpyErrorCode, (d: Detail) => string> = {
   'bad-shape': () => 'An array’s shape is not valid (a negative or absurdly large length).',
   truncated: (d) => `The file is cut short (${numEn(d.have)} bytes of data where ${numEn(d.need)} are needed).`,
   'extra-bytes': (d) => `There are ${numEn(d.extra)} unexpected bytes after an array’s data.`,
+  pickle: () => 'This is a Python pickle (the .pkl the book’s save_params writes). Opening a pickle can run code, so this page never does. Convert it to .npz with the three lines of Python below, then pick that file.',
   'not-zip': () => 'This is not an .npz file (a zip archive). Pick a file saved with np.savez.',
   'npy-not-npz': () => 'This is a single-array .npy file. Pick an .npz file holding W1, b1, W2 and b2.',
   'corrupt-zip': () => 'The zip archive is damaged (cut short, or a checksum does not match).',
@@ -55,6 +57,20 @@ const EN: Record<NpyErrorCode, (d: Detail) => string> = {
 
 const UNCHANGED: Record<Lang, string> = { ja: 'モデルは変更していません。', en: 'The model was not changed.' };
 const UNKNOWN: Record<Lang, string> = { ja: 'ファイルを読み込めませんでした。', en: 'The file could not be read.' };
+
+/**
+ * Three lines of Python that turn the book's save_params file (a pickled list [W1, b1, W2, b2])
+ * into the .npz this page reads; run them in the folder that holds the file.
+ */
+export function pickleToNpz(fileName: string): string {
+  const name = /\.pkl$/i.test(fileName) ? fileName : 'TwoLayerNet.pkl';
+  const out = name.replace(/\.pkl$/i, '.npz');
+  return [
+    'import pickle, numpy as np',
+    `W1, b1, W2, b2 = pickle.load(open(${JSON.stringify(name)}, 'rb'))`,
+    `np.savez(${JSON.stringify(out)}, W1=W1, b1=b1, W2=W2, b2=b2)`,
+  ].join('\n');
+}
 
 /** The message shown under the file input for an error thrown while loading weights. */
 export function describeFileError(e: unknown, lang: Lang): string {

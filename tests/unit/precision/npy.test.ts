@@ -177,6 +177,7 @@ describe('bad files', () => {
   const cases: [string, () => Uint8Array, NpyErrorCode][] = [
     ['an empty file', () => new Uint8Array(0), 'empty'],
     ['text that is not a zip', () => strToU8('W1,b1\n1,2\n'), 'not-zip'],
+    ['the pickle the book’s save_params writes (book_save_params.pkl)', () => fixture('book_save_params.pkl'), 'pickle'],
     ['a single .npy', () => fixture('edge_f2.npy'), 'npy-not-npz'],
     ['a zip cut in half', () => good().subarray(0, 300), 'corrupt-zip'],
     ['a zip with garbage in its middle', () => { const b = good().slice(); b.fill(0x3c, 140, 160); return b; }, 'corrupt-zip'],
@@ -195,6 +196,15 @@ describe('bad files', () => {
       expect(codeOf(() => loadParamsNpz(make(), { hiddenSize: 10, outputSize: 3 }))).toBe(code);
     });
   }
+
+  it('reads a hidden = 50 model whole when no hidden size is asked for (params_hidden50.npz)', () => {
+    const want = fixtureJson('params_hidden50_values.json') as Record<string, { shape: number[]; values: number[] }>;
+    const p = loadParamsNpz(fixture('params_hidden50.npz'), { outputSize: 3 });
+    expect([p.W1.rows, p.W1.cols, p.b1.length, p.W2.rows, p.W2.cols, p.b2.length]).toEqual([2, 50, 50, 50, 3, 3]);
+    expect(Array.from(p.W1.data)).toEqual(want.W1.values);
+    expect(Array.from(p.W2.data)).toEqual(want.W2.values);
+    expect(codeOf(() => loadParamsNpz(fixture('params_hidden50.npz'), { hiddenSize: 10, outputSize: 3 }))).toBe('wrong-shape');
+  });
 
   it('refuses a huge declared shape before allocating it', () => {
     const b = rawNpy("{'descr': '<f8', 'fortran_order': False, 'shape': (100000, 100000), }", new Uint8Array(8));
