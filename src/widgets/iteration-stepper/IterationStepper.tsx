@@ -99,7 +99,7 @@ export function IterationStepper() {
       <div className="is-root" data-testid="iteration-stepper" data-stage={name} data-iteration={String(k)} data-status={state.status} onKeyDown={onKeyDown}>
         <p className="w-note">{s.intro}</p>
         <p className="is-run" data-testid="stepper-run" data-book={String(isBook)}>
-          <strong>{isBook ? s.book : s.fromLab}</strong>: {s.summary({ ...settings, opt: settings.opt.toUpperCase(), sampling: settings.sampling })}
+          <strong>{isBook ? s.book : s.fromLab}</strong>{colon}{s.summary({ ...settings, opt: settings.opt.toUpperCase(), sampling: settings.sampling })}
           {!isBook && (
             <button type="button" className="is-book" onClick={() => { clearLabKeys(); setSettings({ ...labCodec.defaults }); setIsBook(true); go(1); }}>
               {s.useBook}
