@@ -27,8 +27,17 @@ function sourceHash() {
     h.update(f).update('\0').update(readFileSync(join(srcDir, f))).update('\0');
   }
   h.update(readFileSync(fileURLToPath(import.meta.url)));
-  h.update(JSON.parse(readFileSync(join(root, 'node_modules/assemblyscript/package.json'), 'utf8')).version);
+  h.update(ascVersion());
   return h.digest('hex').slice(0, 16);
+}
+
+function ascVersion() {
+  const pkg = join(root, 'node_modules/assemblyscript/package.json');
+  if (!existsSync(pkg)) {
+    console.error('build-wasm: AssemblyScript is not installed; run `npm ci` (or `npm install`) first');
+    process.exit(1);
+  }
+  return JSON.parse(readFileSync(pkg, 'utf8')).version;
 }
 
 function currentHash() {
