@@ -4,8 +4,9 @@
  * parameter gradients *into* the existing grads arrays and returns the gradient for its input.
  *
  * Buffers: to keep the training step allocation-free, `forward` and `backward` return matrices
- * owned by the layer, reused while the batch size stays the same. A result is valid until the
- * layer's next call; copy it (`cloneMat`) to keep it. `backward` uses the last `forward`'s input.
+ * owned by the layer, kept for the last two shapes asked for (training batches and passes over
+ * all the data alternate without allocating). A result is valid until the layer's next call;
+ * copy it (`cloneMat`) to keep it. `backward` uses the last `forward`'s input.
  *
  * Arithmetic: the loops here are the reference; where WebAssembly SIMD runs (src/nn/simd.ts)
  * the same operations run there in the same order. exp is fdlibm's (src/nn/exp.ts), on both paths.
@@ -25,11 +26,22 @@ export interface Layer {
 }
 
 /**
- * Returns `prev` when it already has the wanted shape, otherwise a new zero matrix (kept where
- * the kernels work on it in place, see kernelArray).
+ * A layer's result buffers for the last two shapes asked for; a third shape replaces the older.
+ * New ones are zero-filled and kept where the kernels work on them in place (kernelArray), whose
+ * memory comes back only when a buffer is garbage-collected: alternating between two batch
+ * sizes (training and accuracy) must not allocate on every switch.
  */
-export function reuse(prev: Mat | undefined, rows: number, cols: number): Mat {
-  return prev !== undefined && prev.rows === rows && prev.cols === cols ? prev : mat(rows, cols, kernelArray(rows * cols));
+export class Buffers {
+  private recent?: Mat;
+  private older?: Mat;
+
+  get(rows: number, cols: number): Mat {
+    const r = this.recent, o = this.older;
+    if (r && r.rows === rows && r.cols === cols) return r;
+    this.older = r;
+    if (o && o.rows === rows && o.cols === cols) return (this.recent = o);
+    return (this.recent = mat(rows, cols, kernelArray(rows * cols)));
+  }
 }
 
 function requireForward<T>(v: T | undefined, layer: string): T {
@@ -45,7 +57,9 @@ export class MatMul implements Layer {
   private readonly dW: Mat;
   private x?: Mat;
   private out?: Mat;
+  private readonly outs = new Buffers();
   private dx?: Mat;
+  private readonly dxs = new Buffers();
 
   constructor(readonly W: Mat) {
     this.params = [W.data];
@@ -55,13 +69,13 @@ export class MatMul implements Layer {
 
   forward(x: Mat): Mat {
     this.x = x;
-    this.out = matmul(x, this.W, reuse(this.out, x.rows, this.W.cols));
+    this.out = matmul(x, this.W, this.outs.get(x.rows, this.W.cols));
     return this.out;
   }
 
   backward(dout: Mat): Mat {
     const x = requireForward(this.x, 'MatMul');
-    this.dx = matmulTransB(dout, this.W, reuse(this.dx, dout.rows, this.W.rows));
+    this.dx = matmulTransB(dout, this.W, this.dxs.get(dout.rows, this.W.rows));
     // §1.3.4.5: write into the shared array (grads[0][...] = dW), never rebind it
     matmulTransA(x, dout, this.dW);
     return this.dx;
@@ -75,7 +89,9 @@ export class Affine implements Layer {
   private readonly dW: Mat;
   private x?: Mat;
   private out?: Mat;
+  private readonly outs = new Buffers();
   private dx?: Mat;
+  private readonly dxs = new Buffers();
 
   constructor(
     readonly W: Mat,
@@ -89,13 +105,13 @@ export class Affine implements Layer {
 
   forward(x: Mat): Mat {
     this.x = x;
-    this.out = matmulAddRow(x, this.W, this.b, reuse(this.out, x.rows, this.W.cols));
+    this.out = matmulAddRow(x, this.W, this.b, this.outs.get(x.rows, this.W.cols));
     return this.out;
   }
 
   backward(dout: Mat): Mat {
     const x = requireForward(this.x, 'Affine');
-    this.dx = matmulTransB(dout, this.W, reuse(this.dx, dout.rows, this.W.rows));
+    this.dx = matmulTransB(dout, this.W, this.dxs.get(dout.rows, this.W.rows));
     // §1.3.4.5: grads[0][...] = dW and grads[1][...] = db: the optimizer holds these very arrays
     matmulTransA(x, dout, this.dW);
     sumRows(dout, this.grads[1]);
@@ -108,16 +124,17 @@ export class Sigmoid implements Layer {
   readonly params: Float64Array[] = [];
   readonly grads: Float64Array[] = [];
   private out?: Mat;
-  private dx?: Mat;
+  private readonly outs = new Buffers();
+  private readonly dxs = new Buffers();
 
   forward(x: Mat): Mat {
-    this.out = sigmoid(x, reuse(this.out, x.rows, x.cols));
+    this.out = sigmoid(x, this.outs.get(x.rows, x.cols));
     return this.out;
   }
 
   backward(dout: Mat): Mat {
     const y = requireForward(this.out, 'Sigmoid').data;
-    const dx = (this.dx = reuse(this.dx, dout.rows, dout.cols));
+    const dx = this.dxs.get(dout.rows, dout.cols);
     const d = dout.data;
     if (simd()?.sigmoidBackward(d, y, dx.data)) return dx;
     // same order of operations as the book: (dout * (1 - y)) * y
@@ -131,16 +148,17 @@ export class Softmax implements Layer {
   readonly params: Float64Array[] = [];
   readonly grads: Float64Array[] = [];
   private out?: Mat;
-  private dx?: Mat;
+  private readonly outs = new Buffers();
+  private readonly dxs = new Buffers();
 
   forward(x: Mat): Mat {
-    this.out = softmax(x, reuse(this.out, x.rows, x.cols));
+    this.out = softmax(x, this.outs.get(x.rows, x.cols));
     return this.out;
   }
 
   backward(dout: Mat): Mat {
     const y = requireForward(this.out, 'Softmax');
-    const dx = (this.dx = reuse(this.dx, dout.rows, dout.cols));
+    const dx = this.dxs.get(dout.rows, dout.cols);
     const c = y.cols;
     for (let i = 0; i < y.data.length; i++) dx.data[i] = y.data[i] * dout.data[i];
     for (let r = 0; r < y.rows; r++) {
@@ -161,12 +179,13 @@ export class SoftmaxWithLoss {
   readonly params: Float64Array[] = [];
   readonly grads: Float64Array[] = [];
   private y?: Mat;
+  private readonly ys = new Buffers();
   private labels?: Int32Array;
   private logs?: Float64Array;
-  private dx?: Mat;
+  private readonly dxs = new Buffers();
 
   forward(x: Mat, t: Mat | Int32Array): number {
-    const y = (this.y = softmax(x, reuse(this.y, x.rows, x.cols)));
+    const y = (this.y = softmax(x, this.ys.get(x.rows, x.cols)));
     this.labels = toLabels(y, t, this.labels);
     if (this.logs?.length !== y.rows) this.logs = new Float64Array(y.rows);
     return crossEntropyError(y, this.labels, this.logs);
@@ -176,7 +195,7 @@ export class SoftmaxWithLoss {
     const y = requireForward(this.y, 'SoftmaxWithLoss');
     const t = this.labels!;
     const n = y.rows, c = y.cols;
-    const dx = (this.dx = reuse(this.dx, n, c));
+    const dx = this.dxs.get(n, c);
     if (simd()?.softmaxLossBackward(y.data, t, dx.data, n, c, dout)) return dx;
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < c; j++) {

@@ -10,7 +10,10 @@ import { mat, matmul, matmulAddRow, matmulTransA, matmulTransB, sumRows } from '
 import { Sigmoid, SoftmaxWithLoss, sigmoid, softmax } from '../../../src/nn/layers';
 import { type OptimizerName, OPTIMIZER_NAMES, makeOptimizer } from '../../../src/nn/optimizers';
 import { RandomState } from '../../../src/nn/random';
-import { kernelPath } from '../../../src/nn/simd';
+import { kernelPath, simd } from '../../../src/nn/simd';
+import { loadSpiral } from '../../../src/nn/spiral';
+import { CustomLoop } from '../../../src/nn/trainer';
+import { TwoLayerNet } from '../../../src/nn/twoLayerNet';
 import { Arena } from '../../../src/nn/simdArena';
 import { expectAllPathsEqual, onEveryPath, values } from './simdHelpers';
 
@@ -117,6 +120,23 @@ describe('WebAssembly kernels equal the TypeScript kernels bit for bit', () => {
 });
 
 describe('the resident arrays’ allocator', () => {
+  it('is not used up by a lab that alternates training batches and passes over all the data', () => {
+    const k = simd();
+    if (!k) return; // the TypeScript project keeps no arrays in the kernels' memory
+    const { x, t, labels, rng } = loadSpiral();
+    const model = new TwoLayerNet(2, 100, 3, rng);
+    const loop = new CustomLoop({ x, t, model, optimizer: makeOptimizer('sgd', 1), rng, maxEpoch: 1000, batchSize: 30 });
+    const round = () => {
+      loop.step(16);
+      return model.accuracy(x, labels);
+    };
+    for (let i = 0; i < 3; i++) round();
+    const before = k.residentBytes;
+    for (let i = 0; i < 200; i++) round();
+    // each layer keeps one buffer per batch size: no new resident arrays after the first round
+    expect(k.residentBytes).toBe(before);
+  });
+
   it('hands out aligned, disjoint ranges and merges released neighbours back into one', () => {
     const a = new Arena(1024, 1024 + 4096);
     const x = a.alloc(100), y = a.alloc(8), z = a.alloc(1000);
