@@ -15,7 +15,7 @@ export interface ChecklistItem {
 }
 
 export const CHECKLIST: readonly ChecklistItem[] = [
-  { id: 'shapes', section: '1-1', widget: 'array-inspector', text: { ja: 'NumPy の配列には形状（`shape`）と次元数（`ndim`）があり、ベクトルは 1 次元、行列は 2 次元の配列として扱う。', en: 'A NumPy array has a shape (`shape`) and a number of dimensions (`ndim`); a vector is a 1-D array and a matrix a 2-D one.' } },
+  { id: 'shapes', section: '1-1', widget: 'array-inspector', text: { ja: 'NumPy の配列には形状（shape）と次元数（ndim）があり、ベクトルは 1 次元、行列は 2 次元の配列として扱う。', en: 'A NumPy array has a shape (`shape`) and a number of dimensions (`ndim`); a vector is a 1-D array and a matrix a 2-D one.' } },
   { id: 'broadcast', section: '1-1', widget: 'broadcasting', text: { ja: '形状の違う配列どうしの演算では、ブロードキャストが長さ 1 の軸（どちらの配列の軸でも）を引き伸ばして形状をそろえる。', en: 'When shapes differ, broadcasting stretches axes of length 1, in either array or in both, until the shapes match.' } },
   { id: 'axis', section: '1-1', widget: 'axis-explorer', text: { ja: '`x.sum(axis=…)` は指定した軸をつぶす。`keepdims=True` ならその軸が長さ 1 で残り、そのまま `x` とブロードキャストできる。', en: '`x.sum(axis=…)` collapses the given axis; with `keepdims=True` it stays, with length 1, and broadcasts straight back against `x`.' } },
   { id: 'matmul', section: '1-1', widget: 'shape-check', text: { ja: '行列の積 `(N, D) @ (D, H) → (N, H)` では、内側の次元がそろっていなければならない。', en: 'A matrix product `(N, D) @ (D, H) → (N, H)` needs the inner dimensions to match.' } },
