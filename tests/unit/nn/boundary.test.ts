@@ -5,7 +5,7 @@ import { loadSpiral } from '../../../src/nn/spiral';
 import { TwoLayerNet, type TwoLayerParams } from '../../../src/nn/twoLayerNet';
 import { mat } from '../../../src/nn/matrix';
 import { RandomState } from '../../../src/nn/random';
-import { flat, loadFixture } from '../../fixtures/numpy/load';
+import { loadFixture, paramsOf } from '../../fixtures/numpy/load';
 
 const grid = loadFixture('grid.json');
 const book = loadFixture('cli_custom_book.json').expected;
@@ -13,14 +13,6 @@ const book = loadFixture('cli_custom_book.json').expected;
 const sha = (a: Uint8Array | Float64Array) =>
   createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
 
-function paramsOf(p: { W1: number[][]; b1: number[]; W2: number[][]; b2: number[] }): TwoLayerParams {
-  return {
-    W1: mat(p.W1.length, p.W1[0].length, flat(p.W1)),
-    b1: Float64Array.from(p.b1),
-    W2: mat(p.W2.length, p.W2[0].length, flat(p.W2)),
-    b2: Float64Array.from(p.b2),
-  };
-}
 
 describe('arange and the meshgrid (grid.json)', () => {
   interface Case { lo: number; hi: number; h: number; len: number; head: number[]; tail: number[]; sha256: string }
