@@ -12,17 +12,21 @@
  */
 import { mat, type Mat } from '../nn/matrix';
 import type { PointSet } from '../nn/datasets';
+import type { Lang } from './lang';
 
-/** Limits of a reader's set (checked on every path in: drawing, URL, file). */
-export const POINT_LIMITS = Object.freeze({
-  maxPoints: 2000,
-  minClasses: 2,
-  maxClasses: 6,
-  /** Largest |coordinate|: what 12 bits at a step of 0.001 hold. */
-  maxAbs: 2,
-  /** Longest code put in a URL: ~1,000 points. Longer links are cut by some mail and chat apps. */
-  maxUrlChars: 4000,
-});
+/** Limits of a reader's set, checked on every way in (drawing, URL, file); the lab's are in its settings schema. */
+export interface PointLimits {
+  maxPoints: number;
+  minClasses: number;
+  maxClasses: number;
+  /** Largest |coordinate| (at most 2.047: what the code's 12 bits at a step of 0.001 hold). */
+  maxAbs: number;
+  /** Longest code put in a URL (4 characters a point); a longer set is shared as a file. */
+  maxUrlChars: number;
+}
+
+/** The largest |coordinate| the URL code can hold. */
+const CODE_MAX_ABS = 2.047;
 
 export type PointsProblem =
   /** Not base64url, or not JSON. */
@@ -35,6 +39,40 @@ export type PointsProblem =
   | 'empty-class'
   | 'range'
   | 'no-points';
+
+/** Each problem in a sentence fragment, in both languages (the settings note and the data view use them). */
+const PROBLEM_TEXT: Record<Lang, Record<PointsProblem | 'too-long' | 'missing', string>> = {
+  ja: {
+    syntax: '形式が正しくありません',
+    version: '知らない版の形式です',
+    classes: 'クラス数が 2〜6 の範囲外です',
+    length: 'データが途中で切れているか、余分があります',
+    'too-many': '点が多すぎます',
+    'empty-class': '点が 1 つもないクラスがあります',
+    range: '座標が ±2 の範囲外の点があります',
+    'no-points': '点がありません',
+    'too-long': 'URL に入れるには長すぎます',
+    missing: 'リンクに入りきらなかったデータで、このブラウザーには保存されていません',
+  },
+  en: {
+    syntax: 'it is not in the expected format',
+    version: 'its format version is unknown',
+    classes: 'the number of classes is not within 2–6',
+    length: 'it is cut short or has extra data',
+    'too-many': 'it has too many points',
+    'empty-class': 'a class has no points',
+    range: 'a point lies outside ±2',
+    'no-points': 'it has no points',
+    'too-long': 'it is too long for a URL',
+    missing: 'the set was too large for the link and is not saved in this browser',
+  },
+};
+
+/** A problem code (PointsProblem, 'too-long' or 'missing') as words in `lang`. */
+export function pointsProblemText(problem: string | undefined, lang: Lang): string {
+  const t = PROBLEM_TEXT[lang] as Record<string, string>;
+  return t[problem ?? ''] ?? t.syntax;
+}
 
 export class PointsError extends Error {
   constructor(readonly reason: PointsProblem, detail: string) {
@@ -49,20 +87,20 @@ export function snap(v: number): number {
 }
 
 /** The first limit a set breaks, or null (the set is usable as it is). */
-export function pointsProblem(s: PointSet): { reason: PointsProblem; detail: string } | null {
+export function pointsProblem(s: PointSet, L: PointLimits): { reason: PointsProblem; detail: string } | null {
   const n = s.labels.length;
-  if (!Number.isInteger(s.classes) || s.classes < POINT_LIMITS.minClasses || s.classes > POINT_LIMITS.maxClasses) {
-    return { reason: 'classes', detail: `${s.classes} classes (allowed ${POINT_LIMITS.minClasses}–${POINT_LIMITS.maxClasses})` };
+  if (!Number.isInteger(s.classes) || s.classes < L.minClasses || s.classes > L.maxClasses) {
+    return { reason: 'classes', detail: `${s.classes} classes (allowed ${L.minClasses}–${L.maxClasses})` };
   }
   if (n === 0) return { reason: 'no-points', detail: 'no points' };
-  if (n > POINT_LIMITS.maxPoints) return { reason: 'too-many', detail: `${n} points (at most ${POINT_LIMITS.maxPoints})` };
+  if (n > L.maxPoints) return { reason: 'too-many', detail: `${n} points (at most ${L.maxPoints})` };
   if (s.x.rows !== n || s.x.cols !== 2) return { reason: 'length', detail: `${s.x.rows} coordinates for ${n} labels` };
   const per = countPerClass(s);
   if (per === null) return { reason: 'classes', detail: 'a label outside the classes' };
   const empty = per.indexOf(0);
   if (empty >= 0) return { reason: 'empty-class', detail: `class ${empty} has no point` };
   for (const v of s.x.data) {
-    if (!(Math.abs(v) <= POINT_LIMITS.maxAbs)) return { reason: 'range', detail: `coordinate ${v} outside ±${POINT_LIMITS.maxAbs}` };
+    if (!(Math.abs(v) <= L.maxAbs)) return { reason: 'range', detail: `coordinate ${v} outside ±${L.maxAbs}` };
   }
   return null;
 }
@@ -99,10 +137,11 @@ export function canonical(s: PointSet): PointSet {
 const VERSION = 1;
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** The URL code of a set (listed class by class; coordinates snapped to 0.001). Throws a PointsError for an unusable set. */
-export function encodePoints(set: PointSet): string {
+/** The URL code of a set (listed class by class; coordinates snapped to 0.001). Throws a PointsError for a set outside the limits. */
+export function encodePoints(set: PointSet, L: PointLimits): string {
+  if (L.maxAbs > CODE_MAX_ABS) throw new Error(`encodePoints: the code holds coordinates up to ±${CODE_MAX_ABS}`);
   const s = canonical(set);
-  const bad = pointsProblem(s);
+  const bad = pointsProblem(s, L);
   if (bad) throw new PointsError(bad.reason, bad.detail);
   const per = countPerClass(s)!;
   const n = s.labels.length;
@@ -125,22 +164,22 @@ export function encodePoints(set: PointSet): string {
 }
 
 /** The set a URL code describes; throws a PointsError saying what is wrong with a malformed one. */
-export function decodePoints(code: string): PointSet {
+export function decodePoints(code: string, L: PointLimits): PointSet {
   if (typeof code !== 'string' || code.length === 0) throw new PointsError('syntax', 'empty code');
-  if (code.length > 4 * ((2 + 2 * POINT_LIMITS.maxClasses + 3 * POINT_LIMITS.maxPoints + 2) / 3)) {
-    throw new PointsError('too-many', `a code of ${code.length} characters holds more than ${POINT_LIMITS.maxPoints} points`);
+  if (code.length > 4 * ((2 + 2 * L.maxClasses + 3 * L.maxPoints + 2) / 3)) {
+    throw new PointsError('too-many', `a code of ${code.length} characters holds more than ${L.maxPoints} points`);
   }
   const bytes = fromBase64Url(code);
   if (bytes.length < 2) throw new PointsError('length', 'the code is cut short');
   if (bytes[0] !== VERSION) throw new PointsError('version', `unknown version ${bytes[0]}`);
   const C = bytes[1];
-  if (C < POINT_LIMITS.minClasses || C > POINT_LIMITS.maxClasses) throw new PointsError('classes', `${C} classes`);
+  if (C < L.minClasses || C > L.maxClasses) throw new PointsError('classes', `${C} classes`);
   const head = 2 + 2 * C;
   if (bytes.length < head) throw new PointsError('length', 'the code is cut short');
   const per: number[] = [];
   for (let c = 0; c < C; c++) per.push((bytes[2 + 2 * c] << 8) | bytes[3 + 2 * c]);
   const n = per.reduce((a, b) => a + b, 0);
-  if (n > POINT_LIMITS.maxPoints) throw new PointsError('too-many', `${n} points`);
+  if (n > L.maxPoints) throw new PointsError('too-many', `${n} points`);
   if (bytes.length !== head + 3 * n) throw new PointsError('length', `${bytes.length - head} bytes of points for ${n} points`);
   const x = mat(n, 2);
   const labels = new Int32Array(n);
@@ -156,9 +195,32 @@ export function decodePoints(code: string): PointSet {
     }
   }
   const set = { x, labels, classes: C };
-  const bad = pointsProblem(set);
+  const bad = pointsProblem(set, L);
   if (bad) throw new PointsError(bad.reason, bad.detail);
   return set;
+}
+
+/** Why a URL code is unusable (a PointsProblem), or undefined: the settings schema's check. */
+export function pointsCodeProblem(code: string, L: PointLimits): PointsProblem | undefined {
+  try {
+    decodePoints(code, L);
+    return undefined;
+  } catch (e) {
+    if (e instanceof PointsError) return e.reason;
+    throw e;
+  }
+}
+
+/** Points a URL code says it holds, read from its header alone (0 when there is no header). */
+export function pointsInCode(code: string): number {
+  try {
+    const head = fromBase64Url(code.slice(0, 20)); // 20 characters = 15 bytes ⊇ the longest header (14)
+    let n = 0;
+    for (let c = 0; c < head[1] && 3 + 2 * c < head.length; c++) n += (head[2 + 2 * c] << 8) | head[3 + 2 * c];
+    return n;
+  } catch {
+    return 0;
+  }
 }
 
 function fromQ(q: number): number {
@@ -212,7 +274,7 @@ export function pointsToJson(set: PointSet): string {
 }
 
 /** The set of a JSON file; throws a PointsError for anything else. */
-export function pointsFromJson(text: string): PointSet {
+export function pointsFromJson(text: string, L: PointLimits): PointSet {
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -223,25 +285,25 @@ export function pointsFromJson(text: string): PointSet {
   if (!o || typeof o !== 'object' || o.format !== POINTS_FORMAT) throw new PointsError('syntax', `not a “${POINTS_FORMAT}” file`);
   if (o.version !== VERSION) throw new PointsError('version', `unknown version ${String(o.version)}`);
   const C = o.classes;
-  if (typeof C !== 'number' || !Number.isInteger(C) || C < POINT_LIMITS.minClasses || C > POINT_LIMITS.maxClasses) {
+  if (typeof C !== 'number' || !Number.isInteger(C) || C < L.minClasses || C > L.maxClasses) {
     throw new PointsError('classes', `${String(C)} classes`);
   }
   if (!Array.isArray(o.points)) throw new PointsError('syntax', 'no list of points');
-  if (o.points.length > POINT_LIMITS.maxPoints) throw new PointsError('too-many', `${o.points.length} points`);
+  if (o.points.length > L.maxPoints) throw new PointsError('too-many', `${o.points.length} points`);
   const n = o.points.length;
   const x: Mat = mat(n, 2);
   const labels = new Int32Array(n);
   o.points.forEach((p: unknown, i: number) => {
     if (!Array.isArray(p) || p.length !== 3 || !p.every((e) => typeof e === 'number')) throw new PointsError('syntax', `point ${i} is not [x, y, class]`);
     const [a, b, c] = p as number[];
-    if (!(Math.abs(a) <= POINT_LIMITS.maxAbs && Math.abs(b) <= POINT_LIMITS.maxAbs)) throw new PointsError('range', `point ${i} lies outside ±${POINT_LIMITS.maxAbs}`);
+    if (!(Math.abs(a) <= L.maxAbs && Math.abs(b) <= L.maxAbs)) throw new PointsError('range', `point ${i} lies outside ±${L.maxAbs}`);
     if (!Number.isInteger(c) || c < 0 || c >= C) throw new PointsError('classes', `point ${i} has class ${c}`);
     x.data[2 * i] = a;
     x.data[2 * i + 1] = b;
     labels[i] = c;
   });
   const set = canonical({ x, labels, classes: C });
-  const bad = pointsProblem(set);
+  const bad = pointsProblem(set, L);
   if (bad) throw new PointsError(bad.reason, bad.detail);
   return set;
 }

@@ -12,6 +12,7 @@
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { Lang } from './lang';
+import { pointsProblemText } from './pointsCodec';
 
 /**
  * What a change of a setting does: `restart` starts a new training run (new data, weights or
@@ -43,10 +44,21 @@ export interface EnumSpec<K extends string = string, O extends string = string> 
   default: O;
   options: readonly O[];
 }
-export type SettingSpec = NumberSpec | EnumSpec;
+/**
+ * A setting written as text in the URL (e.g. the reader's own data set as a compact code).
+ * `check` says why a text is unusable (a short problem code), or undefined; a text longer than
+ * `maxLength` stays in the store but out of the URL (the page offers another way to share it).
+ */
+export interface TextSpec<K extends string = string> extends SpecBase<K> {
+  kind: 'text';
+  default: string;
+  maxLength: number;
+  check: (text: string) => string | undefined;
+}
+export type SettingSpec = NumberSpec | EnumSpec | TextSpec;
 export type Schema = readonly SettingSpec[];
 
-type ValueOf<E> = E extends { kind: 'enum'; options: readonly (infer O)[] } ? O : E extends { allowMax: true } ? number | 'max' : number;
+type ValueOf<E> = E extends { kind: 'enum'; options: readonly (infer O)[] } ? O : E extends { kind: 'text' } ? string : E extends { allowMax: true } ? number | 'max' : number;
 /** The settings object a schema describes (declare the schema `as const satisfies Schema`). */
 export type SettingsOf<S extends Schema> = { [E in S[number] as E['key']]: ValueOf<E> };
 /** A label per setting; an enum setting also names each of its options. */
@@ -60,8 +72,8 @@ export const APP_KEYS: ReadonlySet<string> = new Set(['lang', 'labfault']);
 /** The prefixes of every codec made so far; a key belongs to the longest prefix it starts with. */
 const prefixes = new Set<string>();
 
-/** Why a query value was not used. */
-export type NoteReason = 'unknown' | 'invalid' | 'range' | 'batch';
+/** Why a query value was not used ('data': a text setting's `check` refused it, see `detail`). */
+export type NoteReason = 'unknown' | 'invalid' | 'range' | 'batch' | 'data';
 export interface SettingsNote {
   key: string;
   /** The raw text from the URL (cut to 40 characters). */
@@ -69,11 +81,18 @@ export interface SettingsNote {
   reason: NoteReason;
   /** The value used instead. */
   used?: string;
+  /** For 'data': the problem code the setting's `check` gave. */
+  detail?: string;
 }
 
 /** Parses one raw value against its schema entry; `undefined` when unusable (with why). */
-export function parseValue(spec: SettingSpec, raw: string): { value?: number | string; reason?: NoteReason } {
+export function parseValue(spec: SettingSpec, raw: string): { value?: number | string; reason?: NoteReason; detail?: string } {
   const text = raw.trim();
+  if (spec.kind === 'text') {
+    if (text.length > spec.maxLength) return { reason: 'data', detail: 'too-long' };
+    const problem = text === spec.default ? undefined : spec.check(text);
+    return problem ? { reason: 'data', detail: problem } : { value: text };
+  }
   if (spec.kind === 'enum') return (spec.options as readonly string[]).includes(text) ? { value: text } : { reason: 'invalid' };
   if (spec.allowMax && text === 'max') return { value: 'max' };
   // Number('') is 0 and Number('0x10') is 16: accept only plain decimal notation.
@@ -152,8 +171,8 @@ export function createSettingsCodec<Sc extends Schema, S extends AnySettings = S
           notes.push({ key: urlKey.slice(0, 40), raw: cut, reason: 'unknown' });
           continue;
         }
-        const { value, reason } = parseValue(spec, raw);
-        if (value === undefined) notes.push({ key: urlKey, raw: cut, reason: reason!, used: String(spec.default) });
+        const { value, reason, detail } = parseValue(spec, raw);
+        if (value === undefined) notes.push({ key: urlKey, raw: cut, reason: reason!, used: String(spec.default), ...(detail ? { detail } : {}) });
         else settings[spec.key] = value;
       }
       const fixed = constrain(settings as S);
@@ -219,6 +238,7 @@ export function formatNote(note: SettingsNote, lang: Lang): string {
       case 'invalid': return `URL の ${k} の値 ${raw} は読めないので、既定値 ${note.used} を使います。`;
       case 'range': return `URL の ${k} の値 ${raw} は範囲外なので、既定値 ${note.used} を使います。`;
       case 'batch': return `バッチサイズ ${note.raw} はデータ数より大きいので、データ数 ${note.used} にしました。`;
+      case 'data': return `URL の ${k} にある自分のデータは使えません(${pointsProblemText(note.detail, lang)})。既定のデータ(本のスパイラル)を使います。`;
     }
   }
   switch (note.reason) {
@@ -226,6 +246,7 @@ export function formatNote(note: SettingsNote, lang: Lang): string {
     case 'invalid': return `The URL value ${raw} for ${k} could not be read; using the default ${note.used}.`;
     case 'range': return `The URL value ${raw} for ${k} is out of range; using the default ${note.used}.`;
     case 'batch': return `Batch size ${note.raw} is larger than the data; using the data size ${note.used}.`;
+    case 'data': return `The data set in the URL's ${k} cannot be used (${pointsProblemText(note.detail, lang)}); the lab uses the default data (the book's spiral).`;
   }
 }
 

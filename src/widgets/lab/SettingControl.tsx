@@ -41,6 +41,7 @@ export function SettingControl<S extends Record<string, number | string>>({ stor
       </div>
     );
   }
+  if (spec.kind === 'text') return null; // a text setting (the drawn points) has its own editor
   const range = sliderRange(spec);
   return (
     <Slider

@@ -9,12 +9,34 @@ import { RandomState } from '../../nn/random';
 import { makeDataset, type DatasetSpec } from '../../lab/datasets';
 import { FAULT_MODES, type FaultMode, type RunSettings } from '../../lab/protocol';
 import type { RunnerKind } from '../../lab/runner';
-import type { LabSettings } from '../../state/labSettings';
+import { DRAWN_LIMITS, type LabSettings } from '../../state/labSettings';
+import { classicSet, type PointSet } from '../../nn/datasets';
+import { decodePoints } from '../../state/pointsCodec';
 import type { BoundaryData } from '../../charts/BoundaryChart';
 
-/** The data the lab's settings describe. */
-export function datasetSpecOf(s: Pick<LabSettings, 'points' | 'classes' | 'noise'>): DatasetSpec {
-  return { kind: 'spiral', points: s.points, classes: s.classes, noise: s.noise };
+let lastSpec: { key: string; spec: DatasetSpec } | undefined;
+
+/**
+ * The data the lab's settings describe: the spiral of points/classes/noise, a classic set, or
+ * the reader's own points (an unusable code gives the spiral; the settings never hold one).
+ * The last answer is kept: every render asks, and a drawn set of 2,000 points is decoded once.
+ */
+export function datasetSpecOf(s: Pick<LabSettings, 'points' | 'classes' | 'noise' | 'data' | 'pts'>): DatasetSpec {
+  const key = `${s.data}|${s.points}|${s.classes}|${s.noise}|${s.data === 'drawn' ? s.pts : ''}`;
+  if (lastSpec?.key === key) return lastSpec.spec;
+  let set: PointSet | undefined;
+  if (s.data === 'drawn') {
+    try {
+      set = decodePoints(s.pts, DRAWN_LIMITS);
+    } catch {
+      set = undefined;
+    }
+  } else if (s.data !== 'spiral') set = classicSet(s.data);
+  const spec: DatasetSpec = set
+    ? { kind: 'points', x: Array.from(set.x.data), labels: Array.from(set.labels), classes: set.classes }
+    : { kind: 'spiral', points: s.points, classes: s.classes, noise: s.noise };
+  lastSpec = { key, spec };
+  return spec;
 }
 
 /** The worker's run settings for the lab's settings (the book's own with the defaults). */

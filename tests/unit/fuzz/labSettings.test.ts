@@ -9,7 +9,7 @@ const DEFAULT_SETTINGS = labCodec.defaults;
 const parseLabSettings = (q: string) => labCodec.parse(q);
 const serializeLabSettings = (s: Partial<LabSettings>) => labCodec.serialize(s);
 const KEYS = LAB_SCHEMA.map((s) => s.key as string);
-const REASONS = new Set(['unknown', 'invalid', 'range', 'batch']);
+const REASONS = new Set(['unknown', 'invalid', 'range', 'batch', 'data']);
 
 /** Throws unless every value obeys the schema (type, range, integer, option) and batch fits. */
 function assertValid(s: LabSettings): void {
@@ -17,13 +17,16 @@ function assertValid(s: LabSettings): void {
   for (const spec of LAB_SCHEMA) {
     const v = (s as unknown as Record<string, unknown>)[spec.key];
     if (spec.kind === 'enum') {
-      must(spec.options.includes(v as string), `${spec.key} is one of its options, got ${String(v)}`);
+      must((spec.options as readonly string[]).includes(v as string), `${spec.key} is one of its options, got ${String(v)}`);
+    } else if (spec.kind === 'text') {
+      must(typeof v === 'string' && (v === '' || spec.check(v) === undefined), `${spec.key} is empty or usable`);
     } else if (!(spec.allowMax && v === 'max')) {
       must(typeof v === 'number' && Number.isFinite(v), `${spec.key} is a finite number, got ${String(v)}`);
       must(v >= spec.min && v <= spec.max, `${spec.key} = ${v} within [${spec.min}, ${spec.max}]`);
       if (spec.kind === 'int') must(Number.isInteger(v), `${spec.key} = ${v} is an integer`);
     }
   }
+  must(s.data !== 'drawn' || s.pts !== '', 'drawn data has its points');
   must(s.batch <= dataSize(s), 'batch fits the data');
 }
 
@@ -43,7 +46,9 @@ const value = fc.oneof(
 const validPair = fc.constantFrom(...LAB_SCHEMA).chain((spec) =>
   (spec.kind === 'enum'
     ? fc.constantFrom(...spec.options)
-    : spec.kind === 'int'
+    : spec.kind === 'text'
+      ? fc.constantFrom('AQIAAgABgAgAvovoQYn0', 'AQIAAQABgAgAAw_Q', 'AQIAAgABgAgAvovo')
+      : spec.kind === 'int'
       ? fc.integer({ min: spec.min, max: spec.max }).map(String)
       : fc.double({ min: spec.min, max: spec.max, noNaN: true }).map(String)
   ).map((v) => [spec.key as string, v] as const),
@@ -104,8 +109,9 @@ describe('URL lab settings never crash the lab', () => {
       (text) => {
         const parsed = parseLabSettings(text);
         assertValid(parsed.settings);
-        // Only the batch rule may still speak (a valid batch larger than valid data).
-        must(parsed.notes.every((n) => n.reason === 'batch'), `no notes but batch: ${JSON.stringify(parsed.notes)}`);
+        // Only the cross-setting rules may still speak: a valid batch larger than valid data, or
+        // data = drawn without its points (none saved in Node).
+        must(parsed.notes.every((n) => n.reason === 'batch' || (n.reason === 'data' && n.detail === 'missing')), `no notes but the rules': ${JSON.stringify(parsed.notes)}`);
         return text === '' ? 'empty' : 'query';
       },
       2000,

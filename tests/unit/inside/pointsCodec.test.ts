@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  POINT_LIMITS,
   PointsError,
   canonical,
   decodePoints,
@@ -12,6 +11,7 @@ import {
   snap,
 } from '../../../src/state/pointsCodec';
 import { mat } from '../../../src/nn/matrix';
+import { DRAWN_LIMITS as L } from '../../../src/state/labSettings';
 import type { PointSet } from '../../../src/nn/datasets';
 import { classicSet } from '../../../src/nn/datasets';
 import { fuzz } from '../fuzz/harness';
@@ -38,28 +38,28 @@ describe('the URL code of a point set', () => {
   it('a hand example: 2 classes, 2 points → header and 4 characters per point', () => {
     const s: PointSet = { x: mat(2, 2, [0, 0, -2, 2]), labels: Int32Array.from([0, 1]), classes: 2 };
     // bytes 01 02 | 00 01 00 01 | 80 08 00 (q = 2048, 2048) | 03 0F D0 (q = 48, 4048)
-    const code = encodePoints(s);
+    const code = encodePoints(s, L);
     expect(code).toBe('AQIAAQABgAgAAw_Q');
-    same(s, decodePoints(code));
+    same(s, decodePoints(code, L));
   });
 
   it('round trip: decode(encode(s)) = s for any usable set (fast-check)', () => {
-    fc.assert(fc.property(pointSet(), (s) => same(s, decodePoints(encodePoints(s)))), { numRuns: 300 });
+    fc.assert(fc.property(pointSet(), (s) => same(s, decodePoints(encodePoints(s, L), L))), { numRuns: 300 });
   });
 
   it('keeps points class by class and snaps coordinates to 0.001', () => {
     const s: PointSet = { x: mat(3, 2, [0.12345, 0.5, -0.0004, 1, 0.3, 0.3]), labels: Int32Array.from([1, 0, 1]), classes: 2 };
-    const back = decodePoints(encodePoints(s));
+    const back = decodePoints(encodePoints(s, L), L);
     expect(Array.from(back.labels)).toEqual([0, 1, 1]);
     expect(Array.from(back.x.data)).toEqual([0, 1, 0.123, 0.5, 0.3, 0.3]);
     expect(Object.is(snap(-0.0004), -0)).toBe(false);
   });
 
   it('a classic set of 200 points fits a link; 2,000 points do not', () => {
-    expect(encodePoints(classicSet('moons')).length).toBeLessThan(POINT_LIMITS.maxUrlChars);
+    expect(encodePoints(classicSet('moons'), L).length).toBeLessThan(L.maxUrlChars);
     const big: PointSet = { x: mat(2000, 2, Array.from({ length: 4000 }, (_, i) => ((i * 37) % 3000) / 1000 - 1.5)), labels: Int32Array.from({ length: 2000 }, (_, i) => i % 3), classes: 3 };
-    expect(encodePoints(big).length).toBeGreaterThan(POINT_LIMITS.maxUrlChars);
-    same(canonical(big), decodePoints(encodePoints(big)));
+    expect(encodePoints(big, L).length).toBeGreaterThan(L.maxUrlChars);
+    same(canonical(big), decodePoints(encodePoints(big, L), L));
   });
 
   it.each([
@@ -75,7 +75,7 @@ describe('the URL code of a point set', () => {
     ['AQIAAQABgAgA__-_', 'range'],
   ])('a malformed code %j says why (%s)', (code, reason) => {
     try {
-      decodePoints(code);
+      decodePoints(code, L);
       throw new Error('decoded');
     } catch (e) {
       expect(e).toBeInstanceOf(PointsError);
@@ -85,16 +85,16 @@ describe('the URL code of a point set', () => {
 
   it('refuses to encode a set that breaks a limit', () => {
     const one: PointSet = { x: mat(1, 2, [0, 0]), labels: Int32Array.from([0]), classes: 1 };
-    expect(() => encodePoints(one)).toThrow(PointsError);
-    expect(pointsProblem({ x: mat(2, 2, [0, 0, 0, 0]), labels: Int32Array.from([0, 0]), classes: 2 })?.reason).toBe('empty-class');
-    expect(pointsProblem({ x: mat(2, 2, [0, 3, 0, 0]), labels: Int32Array.from([0, 1]), classes: 2 })?.reason).toBe('range');
+    expect(() => encodePoints(one, L)).toThrow(PointsError);
+    expect(pointsProblem({ x: mat(2, 2, [0, 0, 0, 0]), labels: Int32Array.from([0, 0]), classes: 2 }, L)?.reason).toBe('empty-class');
+    expect(pointsProblem({ x: mat(2, 2, [0, 3, 0, 0]), labels: Int32Array.from([0, 1]), classes: 2 }, L)?.reason).toBe('range');
   });
 
   it('fuzz: any text decodes to a usable set or fails with a PointsError, fast', () => {
     const text = fc.oneof(
       fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), maxLength: 400 }),
       fc.string({ maxLength: 200 }),
-      pointSet(50).chain((s) => fc.tuple(fc.constant(encodePoints(s)), fc.nat(1000), fc.nat(63))).map(([c, i, v]) => {
+      pointSet(50).chain((s) => fc.tuple(fc.constant(encodePoints(s, L)), fc.nat(1000), fc.nat(63))).map(([c, i, v]) => {
         const k = i % c.length; // one character changed
         return c.slice(0, k) + 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[v] + c.slice(k + 1);
       }),
@@ -104,7 +104,7 @@ describe('the URL code of a point set', () => {
       text,
       (t) => {
         try {
-          return decodePoints(t);
+          return decodePoints(t, L);
         } catch (e) {
           if (e instanceof PointsError) return e;
           throw e;
@@ -112,7 +112,7 @@ describe('the URL code of a point set', () => {
       },
       (r) => {
         if (r instanceof PointsError) return `error:${r.reason}`;
-        expect(pointsProblem(r)).toBeNull();
+        expect(pointsProblem(r, L)).toBeNull();
         return 'ok';
       },
       2000,
@@ -123,7 +123,7 @@ describe('the URL code of a point set', () => {
 
 describe('the JSON file of a point set', () => {
   it('round trip: pointsFromJson(pointsToJson(s)) = s', () => {
-    fc.assert(fc.property(pointSet(100), (s) => same(s, pointsFromJson(pointsToJson(s)))), { numRuns: 100 });
+    fc.assert(fc.property(pointSet(100), (s) => same(s, pointsFromJson(pointsToJson(s), L))), { numRuns: 100 });
   });
   it('one point per line, with format, version and classes', () => {
     const text = pointsToJson({ x: mat(2, 2, [0.5, -0.25, 1, 1]), labels: Int32Array.from([0, 1]), classes: 2 });
@@ -141,15 +141,15 @@ describe('the JSON file of a point set', () => {
     ['{"format":"dlfs2-points","version":1,"classes":2,"points":[[0,0]]}', 'syntax'],
     ['{"format":"dlfs2-points","version":1,"classes":2,"points":[]}', 'no-points'],
   ])('a bad file %j says why (%s)', (text, reason) => {
-    expect(() => pointsFromJson(text)).toThrow(PointsError);
+    expect(() => pointsFromJson(text, L)).toThrow(PointsError);
     try {
-      pointsFromJson(text);
+      pointsFromJson(text, L);
     } catch (e) {
       expect((e as PointsError).reason).toBe(reason);
     }
   });
   it('more than the limit of points is refused', () => {
-    const pts = Array.from({ length: POINT_LIMITS.maxPoints + 1 }, (_, i) => [0, 0, i % 2]);
-    expect(() => pointsFromJson(JSON.stringify({ format: 'dlfs2-points', version: 1, classes: 2, points: pts }))).toThrow(/points/);
+    const pts = Array.from({ length: L.maxPoints + 1 }, (_, i) => [0, 0, i % 2]);
+    expect(() => pointsFromJson(JSON.stringify({ format: 'dlfs2-points', version: 1, classes: 2, points: pts }), L)).toThrow(/points/);
   });
 });

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { labCodec, type LabSettings } from '../../../src/state/labSettings';
+import { dataSize, labCodec, type LabSettings } from '../../../src/state/labSettings';
 import { createSettingsCodec, formatNote, fromSlider, sliderRange, toSlider, type NumberSpec, type Schema } from '../../../src/state/settings';
 
 /** The book's settings, written out by hand (ch01/train_custom_loop.py and ch01/train.py). */
 const BOOK: LabSettings = {
   seed: 1984, points: 100, classes: 3, noise: 0.2, hidden: 10, lr: 1, batch: 30, epochs: 300,
-  opt: 'sgd', sampling: 'permutation', speed: 10, view: 'class', h: 0.02, eval: 10, maxgrad: 0,
+  opt: 'sgd', sampling: 'permutation', speed: 10, view: 'class', h: 0.02, eval: 10, maxgrad: 0, data: 'spiral', pts: '',
 };
 const num = (key: keyof LabSettings) => labCodec.spec(key) as NumberSpec;
+/** Three points of two classes: (0, 0) and (1, 1) of class 0, (−1, 0.5) of class 1, as a URL code. */
+const DRAWN_CODE = 'AQIAAgABgAgAvovoQYn0'; // bytes 01 02 0002 0001 800800 BE8BE8 4189F4
 
 describe('lab settings schema and URL codec', () => {
   it('an empty query gives the book’s settings and no notes', () => {
@@ -59,7 +61,9 @@ describe('lab settings schema and URL codec', () => {
           spec.key,
           spec.kind === 'enum'
             ? fc.constantFrom(...spec.options)
-            : spec.kind === 'int'
+            : spec.kind === 'text'
+              ? fc.constant('')
+              : spec.kind === 'int'
               ? spec.allowMax
                 ? fc.oneof(fc.integer({ min: spec.min, max: spec.max }), fc.constant('max'))
                 : fc.integer({ min: spec.min, max: spec.max })
@@ -70,7 +74,8 @@ describe('lab settings schema and URL codec', () => {
     fc.assert(
       fc.property(arb, (raw) => {
         const s = raw as unknown as LabSettings;
-        if (s.batch > s.points * s.classes) s.batch = s.points * s.classes;
+        if (s.data === 'drawn') s.pts = DRAWN_CODE;
+        if (s.batch > dataSize(s)) s.batch = dataSize(s);
         const back = labCodec.parse(labCodec.serialize(s));
         expect(back.notes).toEqual([]);
         expect(back.settings).toEqual(s);
@@ -80,7 +85,7 @@ describe('lab settings schema and URL codec', () => {
   });
 
   it('each setting says what its change does: a new run, a new Trainer.fit comparison, or a redraw', () => {
-    expect(labCodec.keysWith('restart')).toEqual(['seed', 'points', 'classes', 'noise', 'hidden', 'lr', 'batch', 'epochs', 'opt', 'sampling']);
+    expect(labCodec.keysWith('restart')).toEqual(['seed', 'points', 'classes', 'noise', 'hidden', 'lr', 'batch', 'epochs', 'opt', 'sampling', 'data', 'pts']);
     expect(labCodec.keysWith('reevaluate')).toEqual(['eval', 'maxgrad']);
     expect(labCodec.keysWith('redraw')).toEqual(['speed', 'view', 'h']);
     const key = (s: LabSettings) => labCodec.effectKey(s, 'restart');
