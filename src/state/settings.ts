@@ -238,7 +238,7 @@ export function formatNote(note: SettingsNote, lang: Lang): string {
       case 'invalid': return `URL の ${k} の値 ${raw} は読めないので、既定値 ${note.used} を使います。`;
       case 'range': return `URL の ${k} の値 ${raw} は範囲外なので、既定値 ${note.used} を使います。`;
       case 'batch': return `バッチサイズ ${note.raw} はデータ数より大きいので、データ数 ${note.used} にしました。`;
-      case 'data': return `URL の ${k} にある自分のデータは使えません(${pointsProblemText(note.detail, lang)})。既定のデータ(本のスパイラル)を使います。`;
+      case 'data': return `URL の ${k} にある自分のデータは使えません（${pointsProblemText(note.detail, lang)}）。既定のデータ（本のスパイラル）を使います。`;
     }
   }
   switch (note.reason) {
