@@ -3,6 +3,7 @@ import { useStrings } from '../../../app/i18n';
 import type { PointSet } from '../../../nn/datasets';
 import { addPoint, pointAt, removePoint } from '../../../state/pointsEdit';
 import { drawStrings } from './strings';
+import './own-data.css';
 
 interface Props {
   set: PointSet;
@@ -99,7 +100,7 @@ export function DrawPad({ set, active, onChange, canAdd, onRefused }: Props) {
           </g>
         ))}
         {Array.from({ length: n }, (_, i) => (
-          <circle key={i} cx={set.x.data[2 * i]} cy={set.x.data[2 * i + 1]} r={r} className={`draw-pt c${set.labels[i] % 6}`} />
+          <Mark key={i} x={set.x.data[2 * i]} y={set.x.data[2 * i + 1]} r={r} k={set.labels[i] % 6} />
         ))}
         {cursor && (
           <g className="draw-cursor" data-testid="draw-cursor">
@@ -110,6 +111,20 @@ export function DrawPad({ set, active, onChange, canAdd, onRefused }: Props) {
       </g>
     </svg>
   );
+}
+
+/** A point drawn with its class's shape (the dataset chart's: circle, ×, triangle, square, diamond, +). */
+function Mark({ x, y, r, k }: { x: number; y: number; r: number; k: number }) {
+  const cls = `draw-pt c${k}`;
+  const d = r * 1.25;
+  switch (k) {
+    case 1: return <path className={`${cls} line`} strokeWidth={r * 0.55} d={`M${x - r} ${y - r}L${x + r} ${y + r}M${x - r} ${y + r}L${x + r} ${y - r}`} />;
+    case 2: return <polygon className={cls} points={`${x},${y + d} ${x - d * 0.87},${y - d / 2} ${x + d * 0.87},${y - d / 2}`} />;
+    case 3: return <rect className={cls} x={x - r * 0.9} y={y - r * 0.9} width={r * 1.8} height={r * 1.8} />;
+    case 4: return <polygon className={cls} points={`${x},${y + d} ${x + d},${y} ${x},${y - d} ${x - d},${y}`} />;
+    case 5: return <path className={`${cls} line`} strokeWidth={r * 0.55} d={`M${x - d} ${y}L${x + d} ${y}M${x} ${y - d}L${x} ${y + d}`} />;
+    default: return <circle className={cls} cx={x} cy={y} r={r} />;
+  }
 }
 
 function clamp(v: number, ext: number): number {

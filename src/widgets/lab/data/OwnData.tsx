@@ -9,6 +9,8 @@ import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { saveFile } from '../../ui/saveFile';
 import { DrawPad } from './DrawPad';
 import { drawStrings } from './strings';
+import '../../ui/controls.css';
+import './own-data.css';
 
 /** Largest JSON file read (2,000 points are ~60 KB; anything far larger is not a point set). */
 const MAX_FILE_BYTES = 1 << 20;
@@ -113,8 +115,8 @@ export function OwnData() {
         <button type="button" onClick={() => saveFile(pointsToJson(draft), 'my-points.json', 'application/json')} disabled={draft.labels.length === 0} data-testid="draw-download">
           {s.download}
         </button>
-        <label className="file-button" htmlFor={fileId}>{s.upload}</label>
         <input id={fileId} type="file" accept=".json,application/json" data-testid="draw-upload" onChange={(e) => { void load(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
+        <label className="file-button" htmlFor={fileId}>{s.upload}</label>
       </div>
       {link && (
         <label className="field own-data-link">
