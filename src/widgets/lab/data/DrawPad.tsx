@@ -75,7 +75,7 @@ export function DrawPad({ set, active, onChange, canAdd, onRefused }: Props) {
   };
 
   const n = set.labels.length;
-  const r = ext / 80;
+  const r = ext / 48; // about 4.5 px on a 420 px pad
   return (
     <svg
       ref={svg}
@@ -114,15 +114,15 @@ export function DrawPad({ set, active, onChange, canAdd, onRefused }: Props) {
 }
 
 /** A point drawn with its class's shape (the dataset chart's: circle, ×, triangle, square, diamond, +). */
-function Mark({ x, y, r, k }: { x: number; y: number; r: number; k: number }) {
+export function Mark({ x, y, r, k }: { x: number; y: number; r: number; k: number }) {
   const cls = `draw-pt c${k}`;
   const d = r * 1.25;
   switch (k) {
-    case 1: return <path className={`${cls} line`} strokeWidth={r * 0.55} d={`M${x - r} ${y - r}L${x + r} ${y + r}M${x - r} ${y + r}L${x + r} ${y - r}`} />;
+    case 1: return <path className={`${cls} line`} strokeWidth={r * 0.75} d={`M${x - r} ${y - r}L${x + r} ${y + r}M${x - r} ${y + r}L${x + r} ${y - r}`} />;
     case 2: return <polygon className={cls} points={`${x},${y + d} ${x - d * 0.87},${y - d / 2} ${x + d * 0.87},${y - d / 2}`} />;
     case 3: return <rect className={cls} x={x - r * 0.9} y={y - r * 0.9} width={r * 1.8} height={r * 1.8} />;
     case 4: return <polygon className={cls} points={`${x},${y + d} ${x + d},${y} ${x},${y - d} ${x - d},${y}`} />;
-    case 5: return <path className={`${cls} line`} strokeWidth={r * 0.55} d={`M${x - d} ${y}L${x + d} ${y}M${x} ${y - d}L${x} ${y + d}`} />;
+    case 5: return <path className={`${cls} line`} strokeWidth={r * 0.75} d={`M${x - d} ${y}L${x + d} ${y}M${x} ${y - d}L${x} ${y + d}`} />;
     default: return <circle className={cls} cx={x} cy={y} r={r} />;
   }
 }

@@ -5,9 +5,8 @@ import type { PointSet } from '../../../nn/datasets';
 import { DRAWN_LIMITS as L, useLabSettings } from '../../../state/labSettings';
 import { countPerClass, decodePoints, encodePoints, pointsFromJson, pointsProblem, pointsProblemText, pointsToJson, PointsError } from '../../../state/pointsCodec';
 import { emptySet, withClasses } from '../../../state/pointsEdit';
-import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { saveFile } from '../../ui/saveFile';
-import { DrawPad } from './DrawPad';
+import { DrawPad, Mark } from './DrawPad';
 import { drawStrings } from './strings';
 import '../../ui/controls.css';
 import './own-data.css';
@@ -85,13 +84,22 @@ export function OwnData() {
   return (
     <div className="own-data" data-testid="own-data" data-n={draft.labels.length} data-classes={draft.classes} data-committed={committed ? committed.labels.length : 0}>
       <div className="own-data-tools">
-        <ChoiceGroup
-          label={s.classPick}
-          value={String(active)}
-          options={per.map((n, k) => ({ value: String(k), label: s.classOption(k, n) }))}
-          onChange={(v) => setActive(Number(v))}
-          testId="draw-class"
-        />
+        <fieldset className="choice-group" data-testid="draw-class">
+          <legend className="field-label">{s.classPick}</legend>
+          <div className="choice-options">
+            {per.map((n, k) => (
+              <label key={k} className={k === active ? 'on' : undefined}>
+                <input type="radio" name={`${fileId}-class`} value={k} checked={k === active} onChange={() => setActive(k)} />
+                <span>
+                  <svg className="class-swatch" viewBox="-1 -1 2 2" aria-hidden="true">
+                    <g transform="scale(1, -1)"><Mark x={0} y={0} r={0.6} k={k % 6} /></g>
+                  </svg>
+                  {s.classOption(k, n)}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <div className="own-data-buttons">
           <button type="button" onClick={() => setClasses(draft.classes - 1)} disabled={draft.classes <= L.minClasses} data-testid="draw-fewer">
             {s.fewerClasses}
