@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useStrings } from '../../../app/i18n';
 import { useLang } from '../../../state/lang';
 import type { PointSet } from '../../../nn/datasets';
@@ -33,11 +33,13 @@ export function OwnData() {
   const [link, setLink] = useState<string | null>(null);
   const fileId = useId();
 
-  // The committed set changed elsewhere (a file, another tab's URL, the store): show it.
-  useEffect(() => {
+  // The committed set changed elsewhere (a file, the URL, the store): show it (React's
+  // "adjust state when a prop changes" pattern, during render rather than in an effect).
+  const [seen, setSeen] = useState(pts);
+  if (pts !== seen) {
+    setSeen(pts);
     if (committed && pts !== safeEncode(draft)) setDraft(committed);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pts]);
+  }
 
   const per = countPerClass(draft) ?? [];
   const empty = per.indexOf(0);

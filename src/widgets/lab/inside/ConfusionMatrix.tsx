@@ -90,7 +90,6 @@ export const ConfusionMatrix = forwardRef<ConfusionHandle>(function ConfusionMat
     for (const cell of counts) cell.textContent = '';
     cells.current = { counts, acc };
     write();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [classes, theme, s]);
 
   const range = Array.from({ length: classes }, (_, k) => k);
