@@ -42,6 +42,8 @@ export interface ConfigureOptions {
   stillCells?: number;
   /** Grids carry the top probability per cell (for the confidence map). */
   confidence?: boolean;
+  /** The run's grids carry every unit's map and the hidden space (the network view). */
+  inside?: boolean;
 }
 
 type Pending = { resolve: (v: never) => void; reject: (e: Error) => void; expect: FromWorker['type'] };
@@ -100,6 +102,7 @@ export class LabClient {
       liveCells: opts.liveCells ?? LIVE_GRID_CELLS,
       stillCells: opts.stillCells ?? STILL_GRID_CELLS,
       confidence: opts.confidence ?? false,
+      inside: opts.inside ?? false,
     };
     this.send(this.lastConfigure, this.lastConfigure.play);
     return this.current;
@@ -190,7 +193,7 @@ export class LabClient {
     this.spawn();
     const last = this.lastConfigure;
     if (!last) return this.current;
-    return this.configure(last.settings, { play: last.play, speed: last.speed, liveCells: last.liveCells, stillCells: last.stillCells, confidence: last.confidence });
+    return this.configure(last.settings, { play: last.play, speed: last.speed, liveCells: last.liveCells, stillCells: last.stillCells, confidence: last.confidence, inside: last.inside });
   }
 
   /** Terminates the worker; the client cannot be used afterwards. */

@@ -8,7 +8,7 @@ import type { RandomState } from '../nn/random';
 import { format } from '../nn/trainer';
 import type { Divergence, Framing, LabStatus, ParamsPayload, TrainResult } from './protocol';
 import { makeDriver, samplingStats, type Driver, type SamplingStats, type TrainSettings } from './runner';
-import type { Dataset, Model, Task } from './seams';
+import type { Dataset, Evaluation, Model, Task } from './seams';
 
 /**
  * A run also counts as diverged when its loss has "blown up": the mean of the reports over the
@@ -122,9 +122,14 @@ export class LabRun<Options = unknown, Picture = unknown> {
     return out;
   }
 
-  /** The task's score of the current model on all the data (training accuracy). */
+  /** The task's evaluation of the current model on all the data (training accuracy and more). */
+  evaluate(): Evaluation {
+    return this.task.evaluate(this.model, this.data);
+  }
+
+  /** The training accuracy of the current model. */
   accuracy(): number {
-    return this.task.accuracy(this.model, this.data);
+    return this.evaluate().accuracy;
   }
 
   /** The task's picture of the current model, framed with the run id, a sequence number and the iteration. */

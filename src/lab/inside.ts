@@ -5,11 +5,9 @@
  * (passed in and returned), and allocation-light: the maps' arrays are fresh per frame because
  * they are transferred to the page.
  */
-import { confusionMatrix } from '../nn/confusion';
 import { gridLines, hiddenClassMap, hiddenOf, pca2, projectPca, type Box } from '../nn/hiddenSpace';
 import type { Mat } from '../nn/matrix';
-import { argmaxRows } from '../nn/matrix';
-import type { TwoLayerNet, TwoLayerParams } from '../nn/twoLayerNet';
+import type { TwoLayerParams } from '../nn/twoLayerNet';
 import { unitMaps } from '../nn/unitMaps';
 
 /**
@@ -25,8 +23,6 @@ export const SPACE_CLASS_CELLS = 64;
 
 /** Every unit's map and the parameters that made them (for the edges and the detail view). */
 export interface UnitMapsPayload {
-  /** Iterations done when the maps were made. */
-  iter: number;
   box: Box;
   size: number;
   hiddenUnits: number;
@@ -69,10 +65,9 @@ export interface InsideMemory {
 }
 
 /** The maps and the hidden space of the net's current parameters, over `box`. */
-export function insideFrame(p: TwoLayerParams, x: Mat, box: Box, iter: number, memory: InsideMemory): InsideFrame {
+export function insideFrame(p: TwoLayerParams, x: Mat, box: Box, memory: InsideMemory): InsideFrame {
   const m = unitMaps(p, { ...box, size: UNIT_MAP_CELLS });
   const maps: UnitMapsPayload = {
-    iter,
     box: { ...box },
     size: m.size,
     hiddenUnits: m.hiddenUnits,
@@ -120,13 +115,4 @@ export function insideTransferables(f: InsideFrame | undefined): Transferable[] 
   const out: ArrayBufferLike[] = [f.maps.hidden.buffer, f.maps.scores.buffer, f.maps.probs.buffer, ...f.maps.params.map((a) => a.buffer), f.space.points.buffer, f.space.lines.buffer];
   if (f.space.classMap) out.push(f.space.classMap.buffer);
   return out as Transferable[];
-}
-
-/** The confusion matrix of the model on the data (true class × predicted), and the accuracy it implies. */
-export function confusionOf(model: TwoLayerNet, x: Mat, labels: Int32Array, classes: number): { counts: Int32Array; accuracy: number } {
-  const pred = argmaxRows(model.scores(x));
-  const m = confusionMatrix(labels, pred, classes);
-  let hit = 0;
-  for (let c = 0; c < classes; c++) hit += m.counts[c * classes + c];
-  return { counts: m.counts, accuracy: labels.length === 0 ? 0 : hit / labels.length };
 }

@@ -5,13 +5,15 @@
  * - the worker posts at most one `progress` per frame, carrying everything new since the last
  *   (batched losses, log lines, and at most one boundary grid);
  * - a grid travels as transferred typed arrays, and the worker sends the next grid of a run only
- *   after the page has acknowledged the previous one (`ack`), so grids never queue up.
+ *   after the page has acknowledged the previous one (`ack`), so grids never queue up; the
+ *   network view's maps and hidden space ride with the grid (`inside`), under the same ack.
  */
 import type { KernelPath } from '../nn/simd';
 import type { DatasetSpec } from './datasets';
 import type { ModelSpec } from './models';
 import type { SamplingStats, TrainSettings } from './runner';
 import type { ClassGrid, GridOptions } from './tasks/classify2d';
+import { insideTransferables } from './inside';
 
 export type LabStatus = 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
 
@@ -84,7 +86,7 @@ export type FaultMode = (typeof FAULT_MODES)[number];
 
 export type ToWorker =
   /** Starts run `runId` from scratch (data, initial weights, optimizer); playing or idle. */
-  | { type: 'configure'; runId: number; settings: RunSettings; play: boolean; speed: Speed; liveCells: number; stillCells: number; confidence: boolean }
+  | { type: 'configure'; runId: number; settings: RunSettings; play: boolean; speed: Speed; liveCells: number; stillCells: number; confidence: boolean; inside: boolean }
   | { type: 'play' }
   | { type: 'pause' }
   /** Advances `iters` iterations now, then pauses. */
@@ -128,6 +130,8 @@ export interface ProgressMessage {
   loss: number;
   /** Training accuracy of the current model on all the data. */
   accuracy: number;
+  /** The confusion matrix behind that accuracy (true class × predicted, row-major C × C). */
+  confusion?: Int32Array;
   /** New lines of the book script's log. */
   log: string[];
   sampling: SamplingStats | null;
@@ -156,5 +160,6 @@ export function transferablesOf(grid: GridPayload | undefined): Transferable[] {
   if (!grid) return [];
   const out: Transferable[] = [grid.classes.buffer as ArrayBuffer];
   if (grid.confidence) out.push(grid.confidence.buffer as ArrayBuffer);
+  out.push(...insideTransferables(grid.inside));
   return out;
 }

@@ -5,8 +5,9 @@
  * - a **Model** with the book's shape (models.ts lists them: TwoLayerNet). Any object with one
  *   flat `params` list, `grads` of the same shapes written in place by `backward`, `forward`
  *   returning the mean loss, and `predict` returning scores, trains in the lab unchanged.
- * - a **Task**: what is reported and what is drawn of the model (tasks/classify2d.ts: accuracy,
- *   and the decision boundary as a class grid over the data's plane).
+ * - a **Task**: what is reported and what is drawn of the model (tasks/classify2d.ts: accuracy
+ *   and the confusion matrix, the decision boundary as a class grid over the data's plane, and
+ *   on request what each unit draws).
  * plus the training settings of the book's drivers (runner.ts: the custom loop or Trainer.fit,
  * the optimizer, batches and epochs). createRun.ts turns a serialisable `RunSettings` into
  * these parts, drawing from one generator in the book's order (data, then weights, then
@@ -45,6 +46,14 @@ export interface Model extends TrainableModel {
   paramShapes(): number[][];
 }
 
+/** A task's evaluation of a model on its data. */
+export interface Evaluation {
+  /** The fraction of the data predicted right (the training accuracy). */
+  accuracy: number;
+  /** Classification: counts of (true class, predicted class), row-major C × C (sums to N). */
+  confusion?: Int32Array;
+}
+
 /**
  * What a run reports and draws. `Options` are the picture's options (for classify2d: the grid's
  * spacing and whether to include confidence), `Picture` what is drawn (a class grid).
@@ -55,8 +64,8 @@ export interface Task<Options, Picture> {
    * run whose mean loss stays far above it as blown up (engine.ts).
    */
   chanceLoss(data: Dataset): number;
-  /** The number reported with each progress message: the fraction of the data predicted right. */
-  accuracy(model: Model, data: Dataset): number;
+  /** What is reported with each progress message: the fraction of the data predicted right, and more. */
+  evaluate(model: Model, data: Dataset): Evaluation;
   /** The picture of the current model the page draws. */
   picture(model: Model, data: Dataset, opts: Options): Picture;
 }

@@ -2,7 +2,8 @@
  * The lab's main-thread side between the worker client and the charts: it keeps what the
  * worker streams (loss series, the newest grid, log lines, scalars) OUTSIDE React state, and
  * draws inside requestAnimationFrame: at most one boundary redraw per frame, on REDRAW_FRAMES of
- * every REDRAW_CYCLE frames, the loss chart every LOSS_REDRAW_FRAMES frames, and the readouts
+ * every REDRAW_CYCLE frames (with the network view's maps that came with the grid), the loss
+ * chart every LOSS_REDRAW_FRAMES frames, and the readouts
  * and `data-*` attributes of the automation contract. React re-renders only when the status or
  * the error changes (subscribeStatus).
  */
@@ -10,6 +11,7 @@ import { LabClient, type ConfigureOptions } from './client';
 import { LossSeries } from './lossSeries';
 import type { Divergence, GridPayload, LabStatus, ProgressMessage, RunSettings } from './protocol';
 import type { SamplingStats } from './runner';
+import type { InsideFrame } from './inside';
 import { LOSS_REDRAW_FRAMES, MAX_LOG_LINES, MAX_LOSS_POINTS, REDRAW_CYCLE, REDRAW_FRAMES } from './renderCadence';
 
 /** Small values of the current run (what React and the readouts show). */
@@ -22,6 +24,8 @@ export interface LabSnapshot {
   itersPerEpoch: number;
   loss: number;
   accuracy: number;
+  /** The confusion matrix behind the accuracy (true class × predicted, row-major). */
+  confusion?: Int32Array;
   sampling: SamplingStats | null;
   /** Why the run diverged, for status 'diverged'. */
   divergence?: Divergence;
@@ -39,6 +43,8 @@ export interface LabSnapshot {
 export type BoundaryDrawer = (grid: GridPayload) => void | Promise<void>;
 export type LossDrawer = (current: { x: number[]; y: number[] }, previous: { x: number[]; y: number[] } | null) => void;
 export type FrameWriter = (snap: LabSnapshot, log: readonly string[], logChanged: boolean) => void;
+/** Draws the network view's maps and hidden space that came with a grid (in the same frame as the boundary). */
+export type InsideDrawer = (inside: InsideFrame, grid: GridPayload) => void;
 
 export class LabSession {
   readonly client: LabClient;
@@ -54,6 +60,7 @@ export class LabSession {
   private boundary?: BoundaryDrawer;
   private lossDrawer?: LossDrawer;
   private writer?: FrameWriter;
+  private insideDrawer?: InsideDrawer;
   private readonly statusListeners = new Set<() => void>();
   private disposed = false;
   snap: LabSnapshot = emptySnapshot(0);
@@ -91,8 +98,9 @@ export class LabSession {
   }
 
   /** Registers the chart painters and the readout writer (each may be replaced or removed). */
-  attach(parts: { boundary?: BoundaryDrawer; loss?: LossDrawer; writer?: FrameWriter }): void {
+  attach(parts: { boundary?: BoundaryDrawer; loss?: LossDrawer; writer?: FrameWriter; inside?: InsideDrawer }): void {
     if ('boundary' in parts) this.boundary = parts.boundary;
+    if ('inside' in parts) this.insideDrawer = parts.inside;
     if ('loss' in parts) {
       this.lossDrawer = parts.loss;
       this.lossDrawn = -1;
@@ -145,6 +153,7 @@ export class LabSession {
       itersPerEpoch: m.itersPerEpoch,
       loss: Number.isFinite(m.loss) ? m.loss : this.snap.loss,
       accuracy: m.accuracy,
+      confusion: m.confusion ?? this.snap.confusion,
       sampling: m.sampling,
       divergence: m.divergence,
       kernels: m.kernels,
@@ -202,6 +211,13 @@ export class LabSession {
       this.writer?.(this.snap, this.log, false);
       if (this.pendingGrid) this.request();
     };
+    if (g.inside && this.insideDrawer) {
+      try {
+        this.insideDrawer(g.inside, g);
+      } catch {
+        /* a failed network view must not stop the boundary or the ack */
+      }
+    }
     let result: void | Promise<void>;
     try {
       result = this.boundary!(g);

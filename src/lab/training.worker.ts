@@ -30,6 +30,8 @@ interface State {
   liveCells: number;
   stillCells: number;
   confidence: boolean;
+  /** Whether the run's grids carry the network view's maps and hidden space. */
+  inside: boolean;
   /** Pacing: iterations run since `paceStart` (for 'iterations per frame'). */
   paceStart: number;
   paceIters: number;
@@ -45,6 +47,7 @@ interface State {
   gridStill: boolean;
   lastPost: number;
   lastAccuracy: number;
+  lastConfusion?: Int32Array;
   fault?: FaultMode;
 }
 
@@ -55,6 +58,7 @@ const st: State = {
   liveCells: 100,
   stillCells: 300,
   confidence: false,
+  inside: false,
   paceStart: 0,
   paceIters: 0,
   losses: [],
@@ -175,7 +179,7 @@ function gridToSend(run: ClassifyRun): GridPayload | undefined {
   if (st.awaiting !== 0 || run.status === 'diverged') return undefined;
   const still = !st.playing;
   if (st.gridIter === run.iter && (st.gridStill || !still)) return undefined;
-  const g = run.picture({ cells: still ? st.stillCells : st.liveCells, confidence: st.confidence }, st.runId, still);
+  const g = run.picture({ cells: still ? st.stillCells : st.liveCells, confidence: st.confidence, inside: st.inside }, st.runId, still);
   st.awaiting = g.seq;
   st.gridIter = run.iter;
   st.gridStill = still;
@@ -194,8 +198,12 @@ function maybePost(force: boolean): void {
     return;
   }
   const grid = gridToSend(run);
-  const acc = run.status === 'diverged' ? st.lastAccuracy : run.accuracy();
-  if (Number.isFinite(acc)) st.lastAccuracy = acc;
+  if (run.status !== 'diverged') {
+    // one evaluation per post: the accuracy and the confusion matrix behind it
+    const ev = run.evaluate();
+    if (Number.isFinite(ev.accuracy)) st.lastAccuracy = ev.accuracy;
+    st.lastConfusion = ev.confusion;
+  }
   const msg: ProgressMessage = {
     type: 'progress',
     runId: st.runId,
@@ -208,6 +216,7 @@ function maybePost(force: boolean): void {
     lossIters: st.lossIters,
     loss: run.loss,
     accuracy: st.lastAccuracy,
+    confusion: st.lastConfusion,
     log: st.log,
     sampling: run.sampling,
     divergence: run.divergence,
@@ -231,6 +240,7 @@ function handle(msg: ToWorker): void {
       st.liveCells = msg.liveCells;
       st.stillCells = msg.stillCells;
       st.confidence = msg.confidence;
+      st.inside = msg.inside;
       st.losses = [];
       st.lossIters = [];
       st.log = [];
@@ -238,6 +248,7 @@ function handle(msg: ToWorker): void {
       st.gridIter = -1;
       st.gridStill = false;
       st.lastAccuracy = Number.NaN;
+      st.lastConfusion = undefined;
       st.run = createRun(msg.settings);
       st.playing = msg.play;
       repace();

@@ -1,16 +1,19 @@
 /**
- * The 2-D classification task of §1.4: the lab reports the training accuracy and draws the
- * decision boundary as the book does (ch01/train_custom_loop.py): a meshgrid over the data's
+ * The 2-D classification task of §1.4: the lab reports the training accuracy and the confusion
+ * matrix, and draws the decision boundary as the book does (ch01/train_custom_loop.py): a meshgrid over the data's
  * plane and the model's prediction at every grid point — brute force, no clever boundary
  * tracing (★ a reader's note). The grid is the core's (src/nn/boundary.ts: coordinates equal to
- * NumPy's `arange` to the bit).
+ * NumPy's `arange` to the bit). On request the picture also carries what each unit of a
+ * TwoLayerNet draws and the hidden space (inside.ts), made from the same weights.
  */
 import { classGrid, gridFromBounds, type GridSpec } from '../../nn/boundary';
 import { exp } from '../../nn/exp';
 import { type GridJob, SPLIT_MIN_CELLS, gridJob } from '../../nn/gridSplit';
 import { argmaxRows, mat, type Mat } from '../../nn/matrix';
 import type { TwoLayerNet } from '../../nn/twoLayerNet';
-import type { Bounds, Dataset, Model, Task } from '../seams';
+import { confusionMatrix } from '../../nn/confusion';
+import type { Bounds, Dataset, Evaluation, Model, Task } from '../seams';
+import { insideFrame, type InsideFrame, type InsideMemory } from '../inside';
 
 /** A grid request: spacing `h`, or `cells` points along the longer axis; with confidence or not. */
 export interface GridOptions {
@@ -18,6 +21,8 @@ export interface GridOptions {
   cells?: number;
   /** Also give the top softmax probability per cell (the confidence map needs it). */
   confidence: boolean;
+  /** Also give every unit's map and the hidden space (the network view; a TwoLayerNet only). */
+  inside?: boolean;
 }
 
 /** Where each grid cell sits: row r is y = yMin + r·yStep, column c is x = xMin + c·xStep. */
@@ -38,6 +43,8 @@ export interface ClassGrid extends GridGeometry {
   classes: Uint8Array;
   /** Top softmax probability per cell, when asked for. */
   confidence?: Float32Array;
+  /** Every unit's map and the hidden space, when asked for. */
+  inside?: InsideFrame;
 }
 
 /** Grids larger than this are refused (the book's h = 0.001 grid has 4,323,264 points). */
@@ -118,17 +125,32 @@ function topProbability(scores: Mat, row: number, best: number): number {
   return 1 / sum;
 }
 
-/** Fraction of rows whose top score (the first, on ties) is their label. */
-export function accuracyOf(model: Model, data: Pick<Dataset, 'x' | 'labels'>): number {
+/**
+ * One prediction per row (the top score, the first on ties), counted against the labels: the
+ * confusion matrix (true class × predicted) and the accuracy, its diagonal's share.
+ */
+export function evaluationOf(model: Model, data: Pick<Dataset, 'x' | 'labels' | 'classes'>): Evaluation {
   const pred = argmaxRows(model.predict(data.x));
+  const { counts } = confusionMatrix(data.labels, pred, data.classes);
   let hits = 0;
-  for (let i = 0; i < pred.length; i++) if (pred[i] === data.labels[i]) hits++;
-  return pred.length === 0 ? 0 : hits / pred.length;
+  for (let c = 0; c < data.classes; c++) hits += counts[c * data.classes + c];
+  return { accuracy: pred.length === 0 ? 0 : hits / pred.length, confusion: counts };
 }
 
-/** The task: accuracy reported, the class grid drawn, ln C as the loss of knowing nothing. */
+/** The PCA orientation of each model's hidden space, kept from one picture to the next. */
+const insideMemory = new WeakMap<Model, InsideMemory>();
+
+/** The task: accuracy and confusion reported, the class grid drawn, ln C as the loss of knowing nothing. */
 export const classify2d: Task<GridOptions, ClassGrid> = {
   chanceLoss: (data) => Math.log(data.classes),
-  accuracy: accuracyOf,
-  picture: (model, data, opts) => predictGrid(model, gridOver(data.bounds, opts), opts.confidence),
+  evaluate: evaluationOf,
+  picture: (model, data, opts) => {
+    const grid = predictGrid(model, gridOver(data.bounds, opts), opts.confidence);
+    if (opts.inside && isTwoLayerNet(model)) {
+      let memory = insideMemory.get(model);
+      if (!memory) insideMemory.set(model, (memory = {}));
+      grid.inside = insideFrame(model.named, data.x, data.bounds, memory);
+    }
+    return grid;
+  },
 };

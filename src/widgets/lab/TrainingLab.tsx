@@ -17,6 +17,10 @@ import { LabButtons } from './LabButtons';
 import { LabLayout } from './LabLayout';
 import { readoutRows, writeContract, writeRows } from './labReadouts';
 import { useWidth } from '../ui/useWidth';
+import { ConfusionMatrix, type ConfusionHandle } from './inside/ConfusionMatrix';
+import { NetworkView } from './inside/NetworkView';
+import { HiddenSpaceView } from './inside/HiddenSpaceView';
+import { useInsideDrawer } from './inside/useInsideDrawer';
 import './lab.css';
 
 const FULL_CONTROLS: SettingKey[] = ['hidden', 'lr', 'batch', 'epochs', 'seed', 'speed', 'opt', 'sampling'];
@@ -33,7 +37,7 @@ const WIDE_LAB = 860;
  */
 export function TrainingLab({ compact = false }: { compact?: boolean }) {
   const s = useStrings(labStrings);
-  const { session, snap, play, reset } = useLabSession();
+  const { session, snap, play, reset } = useLabSession({ inside: !compact });
   const settings = useLabSettings((st) => st.settings);
   const resetKeys = useLabSettings((st) => st.reset);
   const data = useLabData(settings.seed, datasetSpecOf(settings));
@@ -41,16 +45,20 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
   const readout = useRef<HTMLDListElement>(null);
   const logEl = useRef<HTMLElement>(null);
   const loss = useRef<LossHandle>(null);
+  const confusion = useRef<ConfusionHandle>(null);
+  const inside = useInsideDrawer(session);
+  const classes = data.classes;
 
   const write = useCallback(
     (sn: LabSnapshot, log: readonly string[], logChanged: boolean) => {
       writeContract(root.current, sn);
       writeRows(readout.current, readoutRows(sn, s));
+      if (sn.confusion && sn.confusion.length === classes * classes) confusion.current?.draw(sn.confusion, classes);
       // The panel stays scrolled to its newest line by CSS (column-reverse): reading
       // scrollHeight here forced a layout of the whole page every frame (seen in a CPU profile).
       if (logEl.current && logChanged) logEl.current.textContent = log.join('\n');
     },
-    [s],
+    [s, classes],
   );
 
   useEffect(() => {
@@ -96,6 +104,9 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
           }
           notices={<LabNotices snap={snap} onRestart={() => session?.restart()} />}
           readouts={<dl className="lab-readouts readout" ref={readout} aria-live="off" />}
+          confusion={compact ? undefined : <ConfusionMatrix ref={confusion} />}
+          network={compact ? undefined : <NetworkView ref={inside.net} data={data} />}
+          extras={compact ? undefined : <HiddenSpaceView ref={inside.space} data={data} />}
           boundary={boundary.chart}
           boundaryTools={boundary.tools}
           loss={<LossChart ref={loss} height={lossHeight} ariaLabel={s.lossLabel} testId="lab-loss-chart" onReady={onLossReady} />}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { LabSession, type LabSnapshot } from '../../lab/session';
-import { labCodec, useLabSettings } from '../../state/labSettings';
+import type { ConfigureOptions } from '../../lab/client';
+import { labCodec, useLabSettings, type LabSettings } from '../../state/labSettings';
 import { faultFromUrl, runSettingsOf } from './labData';
 import { useActiveLab } from '../../lab/activeLab';
 
@@ -9,8 +10,9 @@ import { useActiveLab } from '../../lab/activeLab';
  * with the settings store: a change of any setting that defines the run starts a new run at once
  * (playing, unless the reader has paused); speed and view changes reach the running run without
  * restarting it. The effect terminates the worker in its cleanup (StrictMode runs it twice).
+ * With `inside`, the run's grids carry the network view's maps and hidden space.
  */
-export function useLabSession(): { session: LabSession | null; snap: LabSnapshot | null; play: () => void; reset: () => void } {
+export function useLabSession({ inside = false }: { inside?: boolean } = {}): { session: LabSession | null; snap: LabSnapshot | null; play: () => void; reset: () => void } {
   const [session, setSession] = useState<LabSession | null>(null);
   const settings = useLabSettings((s) => s.settings);
   const key = labCodec.effectKey(settings, 'restart');
@@ -39,8 +41,8 @@ export function useLabSession(): { session: LabSession | null; snap: LabSnapshot
     const play = !first && status !== 'paused' && status !== 'error';
     const s = useLabSettings.getState().settings;
     if (status === 'error') session.restart();
-    session.start(runSettingsOf(s), { play, speed: s.speed, confidence: s.view === 'confidence' });
-  }, [session, key]);
+    session.start(runSettingsOf(s), startOptions(s, play, inside));
+  }, [session, key, inside]);
 
   useEffect(() => {
     session?.client.setSpeed(settings.speed);
@@ -60,15 +62,20 @@ export function useLabSession(): { session: LabSession | null; snap: LabSnapshot
     const st = session.snap.status;
     if (st === 'done' || st === 'diverged') {
       const s = useLabSettings.getState().settings;
-      session.start(runSettingsOf(s), { play: true, speed: s.speed, confidence: s.view === 'confidence' });
+      session.start(runSettingsOf(s), startOptions(s, true, inside));
     } else session.client.play();
   };
   const reset = () => {
     if (!session) return;
     const s = useLabSettings.getState().settings;
-    session.start(runSettingsOf(s), { play: false, speed: s.speed, confidence: s.view === 'confidence' });
+    session.start(runSettingsOf(s), startOptions(s, false, inside));
   };
   return { session, snap, play, reset };
+}
+
+/** How a run of the lab starts: playing or not, at the settings' speed and view. */
+function startOptions(s: LabSettings, play: boolean, inside: boolean): ConfigureOptions {
+  return { play, speed: s.speed, confidence: s.view === 'confidence', inside };
 }
 
 const noSubscribe = () => () => {};

@@ -91,6 +91,9 @@ export const HiddenSpaceView = forwardRef<HiddenSpaceHandle, { data?: PointsData
   );
 });
 
+/** A small canvas the class map is painted on before it is stretched. */
+let scratch: HTMLCanvasElement | undefined;
+
 interface ViewState {
   data?: PointsData;
   yaw: number;
@@ -140,20 +143,25 @@ function drawSpace(cv: HTMLCanvasElement, sp: HiddenSpacePayload, v: ViewState, 
   const X = (u: number) => pad + ((u - g.lo[0]) / (g.hi[0] - g.lo[0])) * inner;
   const Y = (w: number) => P - pad - ((w - g.lo[1]) / (g.hi[1] - g.lo[1])) * inner;
   if (sp.classMap && sp.classMapSize) {
-    // the output layer's regions over the hidden square: one rectangle per run of equal cells
-    const S = sp.classMapSize, cell = inner / S;
-    ctx.globalAlpha = 0.22;
+    // the output layer's regions over the hidden square, one pixel per cell, stretched
+    const S = sp.classMapSize;
+    const img = new ImageData(S, S);
     for (let r = 0; r < S; r++) {
-      for (let col = 0; col < S; ) {
-        const k = sp.classMap[r * S + col];
-        let end = col + 1;
-        while (end < S && sp.classMap[r * S + end] === k) end++;
-        ctx.fillStyle = c.classCss[k % c.classCss.length];
-        ctx.fillRect(pad + col * cell, P - pad - (r + 1) * cell, (end - col) * cell + 0.5, cell + 0.5);
-        col = end;
+      for (let col = 0; col < S; col++) {
+        const [R, G, B] = c.classes[sp.classMap[r * S + col] % c.classes.length];
+        const o = ((S - 1 - r) * S + col) * 4;
+        img.data[o] = R;
+        img.data[o + 1] = G;
+        img.data[o + 2] = B;
+        img.data[o + 3] = 60;
       }
     }
-    ctx.globalAlpha = 1;
+    const tile = (scratch ??= document.createElement('canvas'));
+    tile.width = tile.height = S;
+    tile.getContext('2d')!.putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(tile, pad, pad, inner, inner);
+    ctx.imageSmoothingEnabled = true;
   }
   ctx.strokeStyle = c.softCss;
   ctx.fillStyle = c.softCss;

@@ -10,8 +10,8 @@ import { readColours, type ViewColours } from './colours';
 import './inside.css';
 
 export interface NetworkViewHandle {
-  /** Draws a frame of maps (called from the lab's animation-frame loop, never through React state). */
-  draw(maps: UnitMapsPayload): void;
+  /** Draws a frame of maps made after `iter` iterations (from the lab's animation-frame loop, never through React state). */
+  draw(maps: UnitMapsPayload, iter: number): void;
 }
 
 export interface PointsData {
@@ -44,6 +44,7 @@ export const NetworkView = forwardRef<NetworkViewHandle, { data?: PointsData }>(
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const detail = useRef<DetailHandle>(null);
   const last = useRef<UnitMapsPayload | null>(null);
+  const lastIter = useRef(0);
   const frames = useRef(0);
   const colours = useRef<ViewColours | null>(null);
   const image = useRef<ImageData | null>(null);
@@ -94,7 +95,7 @@ export const NetworkView = forwardRef<NetworkViewHandle, { data?: PointsData }>(
     const d = root.current?.dataset;
     if (d) {
       d.frames = String(frames.current);
-      d.iter = String(m.iter);
+      d.iter = String(lastIter.current);
     }
   }, [layout, shape, mode, active]);
 
@@ -104,8 +105,9 @@ export const NetworkView = forwardRef<NetworkViewHandle, { data?: PointsData }>(
   shapeRef.current = shape;
 
   useImperativeHandle(ref, () => ({
-    draw(m: UnitMapsPayload) {
+    draw(m: UnitMapsPayload, iter: number) {
       last.current = m;
+      lastIter.current = iter;
       const sh = shapeRef.current;
       if (!sh || sh.H !== m.hiddenUnits || sh.O !== m.outputUnits) {
         setShape({ H: m.hiddenUnits, O: m.outputUnits }); // new structure: paint after React renders it
