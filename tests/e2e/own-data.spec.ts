@@ -42,8 +42,14 @@ test.describe('the reader’s own data (§1.4.1)', () => {
     await clickAt(page, 0.6, -0.45);
     await expect(page.getByTestId('own-data')).toHaveAttribute('data-committed', '4');
     const url = page.url();
-    // the lab trains on exactly these 4 points
+    // the lab trains on exactly these 4 points: the same worker and views as the spiral
     await expect(page.getByTestId('data-summary')).toHaveAttribute('data-n', '4');
+    await expect(page.getByTestId('lab-batch')).toHaveValue('4'); // the batch fits the data
+    await page.getByTestId('lab-play').click();
+    await expect(page.getByTestId('training-lab')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-total', '4');
+    await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-classes', '2');
+    await expect(page.getByTestId('network-view')).toHaveAttribute('data-outputs', '2');
     await page.reload();
     await expect(page.getByTestId('own-data')).toHaveAttribute('data-n', '4');
     expect(page.url()).toBe(url);
@@ -53,10 +59,51 @@ test.describe('the reader’s own data (§1.4.1)', () => {
     await openPage(page, `/ch01/1-4?data=drawn&pts=${THREE}`, 'en');
     await expect(page.getByTestId('own-data')).toHaveAttribute('data-n', '3');
     await expect(page.getByTestId('data-summary')).toHaveAttribute('data-x-last', '0.5');
+    await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-total', '3', { timeout: 60_000 });
+    await page.getByTestId('draw-share').click();
+    await expect(page.getByTestId('draw-link')).toHaveValue(new RegExp(`pts=${THREE}`));
     await openPage(page, '/ch01/1-4?data=drawn&pts=AQIAAgABgAgAvovo', 'en');
     await expect(page.getByTestId('settings-note')).toContainText('cannot be used');
     await expect(page.getByTestId('data-summary')).toHaveAttribute('data-source', 'spiral');
     await expect(page.getByTestId('data-summary')).toHaveAttribute('data-n', '300');
+    await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-total', '300', { timeout: 60_000 });
+    // a link that asks for a drawn set without its points (one too large for a link) and none saved here
+    await openPage(page, '/ch01/1-4?data=drawn', 'ja');
+    await expect(page.getByTestId('settings-note')).toContainText('リンクに入りきらなかったデータ');
+    await expect(page.getByTestId('data-summary')).toHaveAttribute('data-source', 'spiral');
+  });
+
+  test('a set too large for a link says so and goes out and back in as a JSON file; a bad file is refused', async ({ page }, info) => {
+    await openPage(page, '/ch01/1-4', 'en');
+    await page.getByRole('radio', { name: 'four blobs' }).check();
+    await expect(page.getByTestId('data-summary')).toHaveAttribute('data-n', '200');
+    await page.getByTestId('data-edit').click();
+    await expect(page.getByTestId('own-data')).toHaveAttribute('data-n', '200');
+    // 1,100 points: more than a link holds (4 characters a point, 4,000 at most)
+    const big = { format: 'dlfs2-points', version: 1, classes: 3, points: Array.from({ length: 1100 }, (_, i) => [((i * 37) % 2000) / 1000 - 1, ((i * 91) % 2000) / 1000 - 1, i % 3]) };
+    const file = info.outputPath('big.json');
+    (await import('node:fs')).writeFileSync(file, JSON.stringify(big));
+    await page.getByTestId('draw-upload').setInputFiles(file);
+    await expect(page.getByTestId('own-data')).toHaveAttribute('data-n', '1100');
+    await expect(page.getByTestId('draw-too-long')).toContainText('Save it as a JSON file');
+    await expect(page.getByTestId('draw-share')).toBeDisabled();
+    await expect(page).not.toHaveURL(/pts=/);
+    await expect(page).toHaveURL(/data=drawn/);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('draw-download').click();
+    const saved = JSON.parse((await import('node:fs')).readFileSync(await (await download).path(), 'utf8'));
+    expect(saved.points).toHaveLength(1100);
+    expect(saved.classes).toBe(3);
+    // a reload keeps it (saved in this browser), and the lab trains on it
+    await page.reload();
+    await expect(page.getByTestId('own-data')).toHaveAttribute('data-n', '1100');
+    await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-total', '1100', { timeout: 60_000 });
+    // a broken file changes nothing and says why
+    const bad = info.outputPath('bad.json');
+    (await import('node:fs')).writeFileSync(bad, '{"format":"dlfs2-points","version":1,"classes":2,"points":[[0,0,0]]}');
+    await page.getByTestId('draw-upload').setInputFiles(bad);
+    await expect(page.getByTestId('draw-note-error')).toContainText('a class has no points');
+    await expect(page.getByTestId('own-data')).toHaveAttribute('data-n', '1100');
   });
 
   test('keyboard drawing: arrows move the cross, Enter adds, Delete removes', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useStrings } from '../../../app/i18n';
 import { useLang } from '../../../state/lang';
 import type { PointSet } from '../../../nn/datasets';
@@ -45,11 +45,20 @@ export function OwnData() {
   const empty = per.indexOf(0);
   const code = useMemo(() => safeEncode(draft), [draft]);
 
+  // The batch must fit the data. While the reader draws, the set shrinks and grows: the batch
+  // follows it down and back up to the size the reader chose (not a ratchet to the smallest).
+  const chosenBatch = useRef<number | null>(null);
+  const fittedBatch = useRef<number | null>(null);
   const edit = (next: PointSet) => {
     setDraft(next);
     setNote(null);
     setLink(null);
-    if (!pointsProblem(next, L)) setSettings({ data: 'drawn', pts: encodePoints(next, L) });
+    if (pointsProblem(next, L)) return;
+    const { batch } = useLabSettings.getState().settings;
+    if (fittedBatch.current === null || batch !== fittedBatch.current) chosenBatch.current = batch; // the reader's own
+    const fitted = Math.min(chosenBatch.current ?? batch, next.labels.length);
+    fittedBatch.current = fitted;
+    setSettings({ data: 'drawn', pts: encodePoints(next, L), batch: fitted });
   };
   const setClasses = (c: number) => {
     if (c < L.minClasses || c > L.maxClasses) return setNote({ text: s.limitClasses(L.minClasses, L.maxClasses), kind: 'limit' });
