@@ -6,8 +6,9 @@
  * with `vite preview`, drives Debian's Chromium with Playwright and prints:
  * - Play → done at speed=max with the book's settings (3,000 iterations, the final boundary and
  *   accuracy drawn), median of 5, plus the final loss/accuracy against the core run in Node;
- * - at the default speed with the 100 × 100 live grid: boundary redraws/s, frames/s and the
- *   longest main-thread task while training (5 s);
+ * - at the default speed with the 100 × 100 live grid and the network view open (it is shown by
+ *   default): boundary redraws/s, frames/s, network-view redraws/s and the longest main-thread
+ *   task while training (5 s); then the same with 100 hidden units (110 unit maps);
  * - slider change → the new run's first boundary on screen: p50 and p90 of 30 changes;
  * - 60 restarts (slider changes and Reset+Play): training workers alive, JS event listeners,
  *   DOM nodes and used JS heap before and after (after a forced GC);
@@ -62,6 +63,69 @@ function playToDone(page: Page): Promise<number> {
   );
 }
 
+interface Live {
+  redrawsPerS: number;
+  fps: number;
+  longestTask: number;
+  tasksOver50: number;
+  iters: number;
+  drawMs: number;
+  /** Network-view redraws per second and the number of unit maps it shows. */
+  netPerS: number;
+  units: number;
+}
+
+/** Opens `url`, plays for 5 s at the URL's speed and measures the frame loop (after a 1 s settle). */
+async function measureLive(page: Page, url: string): Promise<Live> {
+  await page.goto(url);
+  await page.locator('[data-testid=training-lab][data-boundary-still=true]').waitFor();
+  await page.locator('[data-testid=network-view][data-hidden]').waitFor();
+  await page.waitForTimeout(1500);
+  return page.evaluate(
+    () =>
+      new Promise<Live>((resolve) => {
+        const lab = document.querySelector<HTMLElement>('[data-testid=training-lab]')!;
+        const box = document.querySelector<HTMLElement>('[data-testid=lab-boundary]')!;
+        const net = document.querySelector<HTMLElement>('[data-testid=network-view]')!;
+        const draws: number[] = [];
+        const mo = new MutationObserver(() => draws.push(Number(box.dataset.drawMs)));
+        mo.observe(box, { attributes: true, attributeFilter: ['data-draw-ms'] });
+        const tasks: number[] = [];
+        const po = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
+        po.observe({ type: 'longtask', buffered: false });
+        document.querySelector<HTMLButtonElement>('[data-testid=lab-play]')!.click();
+        setTimeout(() => {
+          const r0 = Number(lab.dataset.boundaryRedraws);
+          const i0 = Number(lab.dataset.iter);
+          const n0 = Number(net.dataset.frames);
+          let frames = 0;
+          const t0 = performance.now();
+          const tick = () => {
+            frames++;
+            if (performance.now() - t0 < 5000) requestAnimationFrame(tick);
+            else {
+              const dt = (performance.now() - t0) / 1000;
+              po.disconnect();
+              mo.disconnect();
+              draws.sort((a, b) => a - b);
+              resolve({
+                drawMs: draws.length ? draws[Math.floor(draws.length / 2)] : Number.NaN,
+                redrawsPerS: (Number(lab.dataset.boundaryRedraws) - r0) / dt,
+                fps: frames / dt,
+                longestTask: tasks.length ? Math.max(...tasks) : 0,
+                tasksOver50: tasks.length,
+                iters: Number(lab.dataset.iter) - i0,
+                netPerS: (Number(net.dataset.frames) - n0) / dt,
+                units: Number(net.dataset.hidden) + Number(net.dataset.outputs),
+              });
+            }
+          };
+          requestAnimationFrame(tick);
+        }, 1000);
+      }),
+  );
+}
+
 /** Runs the benchmark (`args`: --json, --no-build, --port N); registered in bench/index.ts. */
 export async function run(args: string[]): Promise<void> {
   json = args.includes('--json');
@@ -112,51 +176,17 @@ export async function run(args: string[]): Promise<void> {
     log(`  context: the same 3,000 iterations in Node right now take ${want.ms.toFixed(0)} ms; load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
     log(`  final loss ${loss} (core in Node ${want.loss}, |Δ| ${Math.abs(loss - want.loss).toExponential(1)}), accuracy ${accuracy} (core ${want.accuracy})`);
 
-    // 2. default speed, 100 × 100 live grid: redraws/s, fps, longest task
+    // 2. default speed, 100 × 100 live grid with the network view open (it is shown by
+    //    default): redraws/s, fps, longest task; then the same with 100 hidden units
+    const live = await measureLive(page, `${base}/ch01/1-4?epochs=10000&lang=en`);
+    log(`default speed, live 100×100 grid, network view open with ${live.units} maps (5 s): ${live.redrawsPerS.toFixed(1)} redraws/s, ${live.fps.toFixed(1)} frames/s, ${live.netPerS.toFixed(1)} network-view redraws/s, longest task ${live.longestTask.toFixed(0)} ms (${live.tasksOver50} tasks ≥ 50 ms), ${live.iters} iterations, median boundary redraw ${live.drawMs.toFixed(1)} ms`);
+    await page.getByTestId('lab-pause').click();
+    const wide = await measureLive(page, `${base}/ch01/1-4?epochs=10000&hidden=100&lang=en`);
+    log(`  with 100 hidden units (${wide.units} maps): ${wide.redrawsPerS.toFixed(1)} redraws/s, ${wide.fps.toFixed(1)} frames/s, ${wide.netPerS.toFixed(1)} network-view redraws/s, longest task ${wide.longestTask.toFixed(0)} ms (${wide.tasksOver50} tasks ≥ 50 ms), ${wide.iters} iterations`);
+    await page.getByTestId('lab-pause').click();
     await page.goto(`${base}/ch01/1-4?epochs=10000&lang=en`);
     await page.locator('[data-testid=training-lab][data-boundary-still=true]').waitFor();
-    await page.waitForTimeout(1500);
-    const live = await page.evaluate(
-      () =>
-        new Promise<{ redrawsPerS: number; fps: number; longestTask: number; tasksOver50: number; iters: number; drawMs: number }>((resolve) => {
-          const lab = document.querySelector<HTMLElement>('[data-testid=training-lab]')!;
-          const box = document.querySelector<HTMLElement>('[data-testid=lab-boundary]')!;
-          const draws: number[] = [];
-          const mo = new MutationObserver(() => draws.push(Number(box.dataset.drawMs)));
-          mo.observe(box, { attributes: true, attributeFilter: ['data-draw-ms'] });
-          const tasks: number[] = [];
-          const po = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
-          po.observe({ type: 'longtask', buffered: false });
-          document.querySelector<HTMLButtonElement>('[data-testid=lab-play]')!.click();
-          setTimeout(() => {
-            const r0 = Number(lab.dataset.boundaryRedraws);
-            const i0 = Number(lab.dataset.iter);
-            let frames = 0;
-            const t0 = performance.now();
-            const tick = () => {
-              frames++;
-              if (performance.now() - t0 < 5000) requestAnimationFrame(tick);
-              else {
-                const dt = (performance.now() - t0) / 1000;
-                po.disconnect();
-                mo.disconnect();
-                draws.sort((a, b) => a - b);
-                resolve({
-                  drawMs: draws.length ? draws[Math.floor(draws.length / 2)] : Number.NaN,
-                  redrawsPerS: (Number(lab.dataset.boundaryRedraws) - r0) / dt,
-                  fps: frames / dt,
-                  longestTask: tasks.length ? Math.max(...tasks) : 0,
-                  tasksOver50: tasks.length,
-                  iters: Number(lab.dataset.iter) - i0,
-                });
-              }
-            };
-            requestAnimationFrame(tick);
-          }, 1000);
-        }),
-    );
-    log(`default speed, live 100×100 grid (5 s): ${live.redrawsPerS.toFixed(1)} redraws/s, ${live.fps.toFixed(1)} frames/s, longest task ${live.longestTask.toFixed(0)} ms (${live.tasksOver50} tasks ≥ 50 ms), ${live.iters} iterations, median boundary redraw ${live.drawMs.toFixed(1)} ms`);
-    await page.getByTestId('lab-pause').click();
+    await page.waitForTimeout(1000);
 
     // 3. slider change → the new run's first boundary on screen
     const sliderMs: number[] = [];
@@ -225,6 +255,9 @@ export async function run(args: string[]): Promise<void> {
       live_redraws_per_s: Number(live.redrawsPerS.toFixed(1)),
       live_fps: Number(live.fps.toFixed(1)),
       live_longest_task_ms: Number(live.longestTask.toFixed(0)),
+      live_network_view_maps: live.units,
+      live_network_view_redraws_per_s: Number(live.netPerS.toFixed(1)),
+      live_hidden100: { redraws_per_s: Number(wide.redrawsPerS.toFixed(1)), fps: Number(wide.fps.toFixed(1)), longest_task_ms: Number(wide.longestTask.toFixed(0)), network_view_redraws_per_s: Number(wide.netPerS.toFixed(1)) },
       live_boundary_redraw_median_ms: live.drawMs,
       slider_to_boundary_p50_ms: Number(median(sliderMs).toFixed(1)),
       slider_to_boundary_p90_ms: Number(percentile(sliderMs, 90).toFixed(1)),
@@ -235,7 +268,8 @@ export async function run(args: string[]): Promise<void> {
     else {
       const goal = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
       console.log(`lab: play→done ${result.play_to_done_ms} ms (${goal(result.play_to_done_ms <= 150)} ≤ 150); loss |Δ| vs core ${result.final_loss_abs_diff_vs_core.toExponential(1)} (${goal(result.final_loss_abs_diff_vs_core <= 1e-9)} ≤ 1e-9); accuracy ${result.accuracy_equals_core ? 'equals' : 'DIFFERS from'} core`);
-      console.log(`lab: live ${result.live_redraws_per_s} redraws/s (${goal(result.live_redraws_per_s >= 30)} ≥ 30), ${result.live_fps} fps (${goal(result.live_fps >= 50)} ≥ 50), longest task ${result.live_longest_task_ms} ms (${goal(result.live_longest_task_ms < 100)} < 100)`);
+      console.log(`lab: live, network view open (${live.units} maps): ${result.live_redraws_per_s} redraws/s (${goal(result.live_redraws_per_s >= 30)} ≥ 30), ${result.live_fps} fps (${goal(result.live_fps >= 50)} ≥ 50), longest task ${result.live_longest_task_ms} ms (${goal(result.live_longest_task_ms < 100)} < 100), ${result.live_network_view_redraws_per_s} network-view redraws/s`);
+      console.log(`lab: live, 100 hidden units (${wide.units} maps): ${wide.redrawsPerS.toFixed(1)} redraws/s (${goal(wide.redrawsPerS >= 30)} ≥ 30), ${wide.fps.toFixed(1)} fps (${goal(wide.fps >= 50)} ≥ 50), longest task ${wide.longestTask.toFixed(0)} ms (${goal(wide.longestTask < 100)} < 100)`);
       console.log(`lab: slider→boundary p50 ${result.slider_to_boundary_p50_ms} ms (${goal(result.slider_to_boundary_p50_ms <= 80)} ≤ 80), p90 ${result.slider_to_boundary_p90_ms} ms`);
       console.log(`lab: restarts workers ${before.workers}→${after.workers}, listeners ${before.listeners}→${after.listeners}, nodes ${before.nodes}→${after.nodes}, heap ${before.heapMB.toFixed(1)}→${after.heapMB.toFixed(1)} MB`);
       console.log(`lab: console errors + off-site requests: ${result.problems}`);

@@ -1,5 +1,6 @@
 import { test, expect, openPage } from './fixtures';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 
 // The page loads Plotly and starts a worker; on a busy 2-core machine that can take a while.
 test.describe.configure({ timeout: 120_000 });
@@ -115,5 +116,16 @@ test.describe('the reader’s own data (§1.4.1)', () => {
     await expect(page.getByTestId('own-data')).toHaveAttribute('data-n', '4');
     await page.keyboard.press('Delete');
     await expect(page.getByTestId('own-data')).toHaveAttribute('data-n', '3');
+  });
+
+  test('drawing mode and the inside views have no serious or critical axe violation, light and dark', async ({ page }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await openPage(page, `/ch01/1-4?data=drawn&pts=${THREE}&hidden=2`, scheme === 'light' ? 'en' : 'ja');
+      await expect(page.getByTestId('hidden-space')).toHaveAttribute('data-mode', 'direct', { timeout: 60_000 });
+      await page.getByTestId('unit-map-h1').focus();
+      const found = await seriousViolations(page);
+      expect(found, `${scheme}:\n${found.join('\n')}`).toEqual([]);
+    }
   });
 });

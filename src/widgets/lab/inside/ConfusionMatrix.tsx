@@ -51,10 +51,11 @@ export const ConfusionMatrix = forwardRef<ConfusionHandle>(function ConfusionMat
         const v = String(counts[t * C + p]);
         if (!cell || cell.textContent === v) continue;
         cell.textContent = v;
-        // shade by the share of the row: the diagonal (right) in blue, mistakes in vermilion
+        // shade by the share of the row: the diagonal (right) in blue, mistakes in vermilion;
+        // at most 38 % opaque, so the text keeps a 4.5:1 contrast in both themes
         const share = row > 0 ? counts[t * C + p] / row : 0;
         const [r, g, b] = t === p ? c.pos : c.neg;
-        cell.style.background = share > 0 ? `rgba(${r}, ${g}, ${b}, ${(0.1 + 0.45 * share).toFixed(3)})` : '';
+        cell.style.background = share > 0 ? `rgba(${r}, ${g}, ${b}, ${(0.06 + 0.32 * share).toFixed(3)})` : '';
       }
       const text = Number.isFinite(acc[t]) ? `${(acc[t] * 100).toFixed(1)} %` : '—';
       const a = cells.current.acc[t];
