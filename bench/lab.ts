@@ -70,9 +70,10 @@ interface Live {
   tasksOver50: number;
   iters: number;
   drawMs: number;
-  /** Network-view redraws per second and the number of unit maps it shows. */
+  /** Network-view redraws per second, the number of unit maps it shows, and the median main-thread ms of one redraw. */
   netPerS: number;
   units: number;
+  netDrawMs: number;
 }
 
 /** Opens `url`, plays for 5 s at the URL's speed and measures the frame loop (after a 1 s settle). */
@@ -90,6 +91,9 @@ async function measureLive(page: Page, url: string): Promise<Live> {
         const draws: number[] = [];
         const mo = new MutationObserver(() => draws.push(Number(box.dataset.drawMs)));
         mo.observe(box, { attributes: true, attributeFilter: ['data-draw-ms'] });
+        const netDraws: number[] = [];
+        const mo2 = new MutationObserver(() => netDraws.push(Number(net.dataset.drawMs)));
+        mo2.observe(net, { attributes: true, attributeFilter: ['data-draw-ms'] });
         const tasks: number[] = [];
         const po = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
         po.observe({ type: 'longtask', buffered: false });
@@ -107,8 +111,11 @@ async function measureLive(page: Page, url: string): Promise<Live> {
               const dt = (performance.now() - t0) / 1000;
               po.disconnect();
               mo.disconnect();
+              mo2.disconnect();
               draws.sort((a, b) => a - b);
+              netDraws.sort((a, b) => a - b);
               resolve({
+                netDrawMs: netDraws.length ? netDraws[Math.floor(netDraws.length / 2)] : Number.NaN,
                 drawMs: draws.length ? draws[Math.floor(draws.length / 2)] : Number.NaN,
                 redrawsPerS: (Number(lab.dataset.boundaryRedraws) - r0) / dt,
                 fps: frames / dt,
@@ -179,10 +186,10 @@ export async function run(args: string[]): Promise<void> {
     // 2. default speed, 100 × 100 live grid with the network view open (it is shown by
     //    default): redraws/s, fps, longest task; then the same with 100 hidden units
     const live = await measureLive(page, `${base}/ch01/1-4?epochs=10000&lang=en`);
-    log(`default speed, live 100×100 grid, network view open with ${live.units} maps (5 s): ${live.redrawsPerS.toFixed(1)} redraws/s, ${live.fps.toFixed(1)} frames/s, ${live.netPerS.toFixed(1)} network-view redraws/s, longest task ${live.longestTask.toFixed(0)} ms (${live.tasksOver50} tasks ≥ 50 ms), ${live.iters} iterations, median boundary redraw ${live.drawMs.toFixed(1)} ms`);
+    log(`default speed, live 100×100 grid, network view open with ${live.units} maps (5 s): ${live.redrawsPerS.toFixed(1)} redraws/s, ${live.fps.toFixed(1)} frames/s, ${live.netPerS.toFixed(1)} network-view redraws/s (median ${live.netDrawMs.toFixed(2)} ms each), longest task ${live.longestTask.toFixed(0)} ms (${live.tasksOver50} tasks ≥ 50 ms), ${live.iters} iterations, median boundary redraw ${live.drawMs.toFixed(1)} ms`);
     await page.getByTestId('lab-pause').click();
     const wide = await measureLive(page, `${base}/ch01/1-4?epochs=10000&hidden=100&lang=en`);
-    log(`  with 100 hidden units (${wide.units} maps): ${wide.redrawsPerS.toFixed(1)} redraws/s, ${wide.fps.toFixed(1)} frames/s, ${wide.netPerS.toFixed(1)} network-view redraws/s, longest task ${wide.longestTask.toFixed(0)} ms (${wide.tasksOver50} tasks ≥ 50 ms), ${wide.iters} iterations`);
+    log(`  with 100 hidden units (${wide.units} maps): ${wide.redrawsPerS.toFixed(1)} redraws/s, ${wide.fps.toFixed(1)} frames/s, ${wide.netPerS.toFixed(1)} network-view redraws/s (median ${wide.netDrawMs.toFixed(2)} ms each), longest task ${wide.longestTask.toFixed(0)} ms (${wide.tasksOver50} tasks ≥ 50 ms), ${wide.iters} iterations`);
     await page.getByTestId('lab-pause').click();
     await page.goto(`${base}/ch01/1-4?epochs=10000&lang=en`);
     await page.locator('[data-testid=training-lab][data-boundary-still=true]').waitFor();
@@ -257,7 +264,8 @@ export async function run(args: string[]): Promise<void> {
       live_longest_task_ms: Number(live.longestTask.toFixed(0)),
       live_network_view_maps: live.units,
       live_network_view_redraws_per_s: Number(live.netPerS.toFixed(1)),
-      live_hidden100: { redraws_per_s: Number(wide.redrawsPerS.toFixed(1)), fps: Number(wide.fps.toFixed(1)), longest_task_ms: Number(wide.longestTask.toFixed(0)), network_view_redraws_per_s: Number(wide.netPerS.toFixed(1)) },
+      live_network_view_redraw_median_ms: live.netDrawMs,
+      live_hidden100: { redraws_per_s: Number(wide.redrawsPerS.toFixed(1)), fps: Number(wide.fps.toFixed(1)), longest_task_ms: Number(wide.longestTask.toFixed(0)), network_view_redraws_per_s: Number(wide.netPerS.toFixed(1)), network_view_redraw_median_ms: wide.netDrawMs },
       live_boundary_redraw_median_ms: live.drawMs,
       slider_to_boundary_p50_ms: Number(median(sliderMs).toFixed(1)),
       slider_to_boundary_p90_ms: Number(percentile(sliderMs, 90).toFixed(1)),

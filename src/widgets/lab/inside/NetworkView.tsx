@@ -68,6 +68,7 @@ export const NetworkView = forwardRef<NetworkViewHandle, { data?: PointsData }>(
   const paint = useCallback(() => {
     const m = last.current;
     if (!m || !layout || !shape || m.hiddenUnits !== shape.H || m.outputUnits !== shape.O) return;
+    const t0 = performance.now();
     const c = (colours.current ??= readColours(root.current!));
     const S = m.size, n = S * S;
     if (!image.current || image.current.width !== S) image.current = new ImageData(S, S);
@@ -96,6 +97,8 @@ export const NetworkView = forwardRef<NetworkViewHandle, { data?: PointsData }>(
     if (d) {
       d.frames = String(frames.current);
       d.iter = String(lastIter.current);
+      // main-thread time of this redraw (maps, edges, detail): read by bench/lab.ts
+      d.drawMs = (performance.now() - t0).toFixed(2);
     }
   }, [layout, shape, mode, active]);
 
