@@ -13,7 +13,7 @@ import { resultOf } from './engine';
 import { classGridBothCores } from './gridHelpers';
 import { classGridOf, splitGridJob, type GridOptions } from './tasks/classify2d';
 import { type FaultMode, type FromWorker, type GridPayload, type ProgressMessage, type Speed, type ToWorker, transferablesOf } from './protocol';
-import { FRAME_MS, POST_INTERVAL_MS, SLICE_MS } from './renderCadence';
+import { FRAME_MS, INSIDE_INTERVAL_MS, POST_INTERVAL_MS, SLICE_MS } from './renderCadence';
 import { kernelPath } from '../nn/simd';
 import { installBundledKernels } from '../nn/simdInstall';
 
@@ -48,6 +48,8 @@ interface State {
   lastPost: number;
   lastAccuracy: number;
   lastConfusion?: Int32Array;
+  /** When the last grid with the network view's maps was made. */
+  lastInside: number;
   fault?: FaultMode;
 }
 
@@ -69,6 +71,7 @@ const st: State = {
   gridIter: -1,
   gridStill: false,
   lastPost: -Infinity,
+  lastInside: -Infinity,
   lastAccuracy: Number.NaN,
 };
 
@@ -179,7 +182,9 @@ function gridToSend(run: ClassifyRun): GridPayload | undefined {
   if (st.awaiting !== 0 || run.status === 'diverged') return undefined;
   const still = !st.playing;
   if (st.gridIter === run.iter && (st.gridStill || !still)) return undefined;
-  const g = run.picture({ cells: still ? st.stillCells : st.liveCells, confidence: st.confidence, inside: st.inside }, st.runId, still);
+  const inside = st.inside && (still || performance.now() - st.lastInside >= INSIDE_INTERVAL_MS);
+  if (inside) st.lastInside = performance.now();
+  const g = run.picture({ cells: still ? st.stillCells : st.liveCells, confidence: st.confidence, inside }, st.runId, still);
   st.awaiting = g.seq;
   st.gridIter = run.iter;
   st.gridStill = still;
@@ -241,6 +246,7 @@ function handle(msg: ToWorker): void {
       st.stillCells = msg.stillCells;
       st.confidence = msg.confidence;
       st.inside = msg.inside;
+      st.lastInside = -Infinity;
       st.losses = [];
       st.lossIters = [];
       st.log = [];

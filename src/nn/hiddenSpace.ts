@@ -84,9 +84,11 @@ export const PCA_MAX_FIT_POINTS = 512;
  * (with 1/n), by subspace iteration with a Rayleigh–Ritz step, warm-started from `prev` (the
  * previous frame's axes) so the picture does not jump. Each axis's sign is chosen to agree with
  * `prev` (or, without it, to make its largest component positive): an eigenvector's sign is
- * arbitrary, and a flip from one frame to the next would mirror the picture.
+ * arbitrary, and a flip from one frame to the next would mirror the picture. When the second and
+ * third eigenvalues are close, convergence is slow: a caller drawing frames passes a small
+ * `maxIterations` and lets the warm start carry the iteration on from frame to frame.
  */
-export function pca2(a: Float64Array, n: number, H: number, prev?: Float64Array): Pca2 {
+export function pca2(a: Float64Array, n: number, H: number, prev?: Float64Array, maxIterations = 500): Pca2 {
   if (H < 2) throw new Error(`pca2: need at least 2 dimensions, got ${H}`);
   if (a.length < n * H) throw new Error(`pca2: ${a.length} values for ${n} × ${H}`);
   const stride = Math.max(1, Math.ceil(n / PCA_MAX_FIT_POINTS));
@@ -96,7 +98,7 @@ export function pca2(a: Float64Array, n: number, H: number, prev?: Float64Array)
   for (let j = 0; j < H; j++) total += cov.c[j * H + j];
   const q = startBasis(H, prev);
   const w = new Float64Array(2 * H);
-  for (let it = 0; it < 500; it++) {
+  for (let it = 0; it < maxIterations; it++) {
     mulSym(cov.c, H, q, w);
     const change = orthonormalise(w, H, q);
     q.set(w);

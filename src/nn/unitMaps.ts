@@ -51,6 +51,7 @@ export function unitMaps(p: TwoLayerParams, g: MapGrid, out?: UnitMaps): UnitMap
   const W1 = p.W1.data, b1 = p.b1, W2 = p.W2.data, b2 = p.b2;
   const h = new Float64Array(H);
   const s = new Float64Array(O);
+  const e = new Float64Array(O);
   for (let r = 0; r < S; r++) {
     const y = cellCentre(g.yMin, g.yMax, S, r);
     for (let c = 0; c < S; c++) {
@@ -70,10 +71,10 @@ export function unitMaps(p: TwoLayerParams, g: MapGrid, out?: UnitMaps): UnitMap
       }
       // softmax with the maximum subtracted first, as the book's softmax does (§1.3.1)
       let sum = 0;
-      for (let k = 0; k < O; k++) sum += Math.exp(s[k] - max);
+      for (let k = 0; k < O; k++) sum += e[k] = Math.exp(s[k] - max);
       for (let k = 0; k < O; k++) {
         maps.scores[k * n + cell] = s[k];
-        maps.probs[k * n + cell] = Math.exp(s[k] - max) / sum;
+        maps.probs[k * n + cell] = e[k] / sum;
       }
     }
   }
