@@ -112,7 +112,7 @@ test.describe('inside the network (§1.4)', () => {
     await openPage(page, '/ch01/1-4?hidden=100', 'en');
     await expect(net(page).locator('[data-testid^=unit-map-h]')).toHaveCount(100, { timeout: 60_000 });
     const size = await page.getByTestId('unit-map-h99').boundingBox();
-    expect(size!.width).toBeGreaterThanOrEqual(14);
+    expect(size!.width).toBeGreaterThanOrEqual(20);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -18,8 +18,8 @@ import { LabLayout } from './LabLayout';
 import { readoutRows, writeContract, writeRows } from './labReadouts';
 import { useWidth } from '../ui/useWidth';
 import { ConfusionMatrix, type ConfusionHandle } from './inside/ConfusionMatrix';
-import { NetworkView } from './inside/NetworkView';
-import { HiddenSpaceView } from './inside/HiddenSpaceView';
+import { NetworkView, type NetworkViewHandle } from './inside/NetworkView';
+import { HiddenSpaceView, type HiddenSpaceHandle } from './inside/HiddenSpaceView';
 import { useInsideDrawer } from './inside/useInsideDrawer';
 import './lab.css';
 
@@ -46,7 +46,9 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
   const logEl = useRef<HTMLElement>(null);
   const loss = useRef<LossHandle>(null);
   const confusion = useRef<ConfusionHandle>(null);
-  const inside = useInsideDrawer(session);
+  const netView = useRef<NetworkViewHandle>(null);
+  const spaceView = useRef<HiddenSpaceHandle>(null);
+  useInsideDrawer(session, netView, spaceView);
   const classes = data.classes;
 
   const write = useCallback(
@@ -105,8 +107,8 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
           notices={<LabNotices snap={snap} onRestart={() => session?.restart()} />}
           readouts={<dl className="lab-readouts readout" ref={readout} aria-live="off" />}
           confusion={compact ? undefined : <ConfusionMatrix ref={confusion} />}
-          network={compact ? undefined : <NetworkView ref={inside.net} data={data} />}
-          extras={compact ? undefined : <HiddenSpaceView ref={inside.space} data={data} />}
+          network={compact ? undefined : <NetworkView ref={netView} data={data} />}
+          extras={compact ? undefined : <HiddenSpaceView ref={spaceView} data={data} />}
           boundary={boundary.chart}
           boundaryTools={boundary.tools}
           loss={<LossChart ref={loss} height={lossHeight} ariaLabel={s.lossLabel} testId="lab-loss-chart" onReady={onLossReady} />}

@@ -38,11 +38,12 @@ describe('the network layout', () => {
     [420, 100, 3],
     [350, 100, 6],
     [300, 1, 2],
+    [300, 100, 6],
     [1000, 37, 4],
-  ])('width %i, %i hidden, %i outputs: every map inside, none overlapping', (width, H, O) => {
+  ])('width %i, %i hidden, %i outputs: every map inside, none overlapping, 24 px apart or larger', (width, H, O) => {
     const l = networkLayout(width, H, O);
     expect(l.width).toBeLessThanOrEqual(Math.max(width, 200));
-    expect(l.tile).toBeGreaterThanOrEqual(14);
+    expect(l.tile).toBeGreaterThanOrEqual(20);
     const boxes = [...l.hidden.map((p) => ({ ...p, s: l.tile })), ...l.outputs.map((p) => ({ ...p, s: l.outTile }))];
     for (const b of boxes) {
       expect(b.x).toBeGreaterThanOrEqual(l.inputSize);
@@ -55,6 +56,9 @@ describe('the network layout', () => {
         const a = boxes[i], b = boxes[j];
         const apart = a.x + a.s <= b.x || b.x + b.s <= a.x || a.y + a.s <= b.y || b.y + b.s <= a.y;
         expect(apart).toBe(true);
+        // WCAG 2.2 target spacing: centres of small targets at least 24 px apart
+        const d = Math.hypot(a.x + a.s / 2 - (b.x + b.s / 2), a.y + a.s / 2 - (b.y + b.s / 2));
+        expect(d).toBeGreaterThanOrEqual(24);
       }
     }
   });

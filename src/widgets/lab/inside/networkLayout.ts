@@ -1,7 +1,7 @@
 /**
  * Where the network view puts its units, as a pure function of the width it has: inputs x₁, x₂
  * on the left, the hidden units as a grid of square maps in the middle (one column while they
- * fit, then more columns filled top to bottom, down to a compact grid for 100 units), the output
+ * fit, then more columns filled top to bottom, down to a compact grid of 20 px maps for 100 units), the output
  * maps on the right, and room between the columns for the edges.
  */
 
@@ -29,7 +29,11 @@ export interface NetworkLayout {
 /** Tallest the diagram grows (it sits beside a boundary chart about 400 px tall). */
 export const MAX_DIAGRAM_HEIGHT = 330;
 const GAP = 4;
-const MIN_TILE = 14;
+/**
+ * Smallest map: a map and the gap after it span 24 px, WCAG 2.2's minimum target spacing (a
+ * 24 px circle centred on each map touches no other). Past that the diagram grows taller.
+ */
+const MIN_TILE = 20;
 const MAX_TILE = 44;
 /** A map this large reads well; the fewest columns that reach it win. */
 const GOOD_TILE = 28;
@@ -52,8 +56,13 @@ export function networkLayout(width: number, H: number, O: number): NetworkLayou
     if (!best || tile > best.tile) best = { columns, tile }; // on a tie, the fewer columns
     if (tile >= GOOD_TILE) break; // big enough: fewer columns keep the edges readable
   }
-  const columns = best!.columns;
-  const tile = Math.max(MIN_TILE, best!.tile);
+  let columns = best!.columns;
+  let tile = best!.tile;
+  if (tile < MIN_TILE) {
+    // as many columns of the smallest maps as the width takes; the diagram grows taller
+    tile = MIN_TILE;
+    columns = Math.max(1, Math.min(H, Math.floor((gridRoom + GAP) / (MIN_TILE + GAP))));
+  }
   const rows = Math.ceil(H / columns);
   const gridW = columns * tile + (columns - 1) * GAP;
   const gridH = rows * tile + (rows - 1) * GAP;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, type RefObject } from 'react';
 import type { LabSession } from '../../../lab/session';
 import type { HiddenSpaceHandle } from './HiddenSpaceView';
 import type { NetworkViewHandle } from './NetworkView';
@@ -6,11 +6,9 @@ import type { NetworkViewHandle } from './NetworkView';
 /**
  * "Inside the network" (§1.4) in the lab: the network view and the hidden space draw what the
  * worker sends with a boundary grid, in the same animation frame (the session calls the drawer
- * attached here). Returns the refs to give the two views.
+ * attached here) through the refs given to the two views.
  */
-export function useInsideDrawer(session: LabSession | null) {
-  const net = useRef<NetworkViewHandle>(null);
-  const space = useRef<HiddenSpaceHandle>(null);
+export function useInsideDrawer(session: LabSession | null, net: RefObject<NetworkViewHandle | null>, space: RefObject<HiddenSpaceHandle | null>): void {
   useEffect(() => {
     if (!session) return;
     session.attach({
@@ -20,6 +18,5 @@ export function useInsideDrawer(session: LabSession | null) {
       },
     });
     return () => session.attach({ inside: undefined });
-  }, [session]);
-  return { net, space };
+  }, [session, net, space]);
 }
