@@ -101,15 +101,15 @@ export const ConfusionMatrix = forwardRef<ConfusionHandle>(function ConfusionMat
           <caption>{s.cmTitle}</caption>
           <thead>
             <tr>
-              <td />
-              {range.map((p) => <th key={p} scope="col">{s.cmPred(p)}</th>)}
+              <th scope="col" className="cm-corner">{s.cmCorner}</th>
+              {range.map((p) => <th key={p} scope="col" aria-label={s.cmPred(p)}>{p}</th>)}
               <th scope="col">{s.cmAcc}</th>
             </tr>
           </thead>
           <tbody>
             {range.map((t) => (
               <tr key={t}>
-                <th scope="row">{s.cmTrue(t)}</th>
+                <th scope="row" aria-label={s.cmTrue(t)}>{t}</th>
                 {range.map((p) => <td key={p} className={t === p ? 'hit' : undefined} data-testid={`cm-${t}-${p}`} />)}
                 <td data-testid={`cm-acc-${t}`} />
               </tr>
