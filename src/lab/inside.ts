@@ -5,10 +5,11 @@
  * (passed in and returned), and allocation-light: the maps' arrays are fresh per frame because
  * they are transferred to the page.
  */
-import { gridLines, hiddenClassMap, hiddenOf, pca2, projectPca, type Box } from '../nn/hiddenSpace';
+import { gridLines, hiddenClassMap, hiddenOf, pca2, projectPca } from '../nn/hiddenSpace';
 import type { Mat } from '../nn/matrix';
 import type { TwoLayerParams } from '../nn/twoLayerNet';
-import { unitMaps } from '../nn/unitMaps';
+import { unitMaps, type UnitMaps } from '../nn/unitMaps';
+import type { Bounds } from '../nn/boundary';
 
 /**
  * Cells per side of a unit's map: 32 × 32 shows a soft half-plane clearly at the 28–44 px the
@@ -33,14 +34,9 @@ export const PCA_ITERATIONS_PER_FRAME = 30;
 export const SPACE_CLASS_CELLS = 64;
 
 /** Every unit's map and the parameters that made them (for the edges and the detail view). */
-export interface UnitMapsPayload {
-  box: Box;
-  size: number;
-  hiddenUnits: number;
-  outputUnits: number;
-  hidden: Float32Array;
-  scores: Float32Array;
-  probs: Float32Array;
+export interface UnitMapsPayload extends UnitMaps {
+  /** The plane the maps cover (the boundary's). */
+  box: Bounds;
   /** Copies of [W1 (2 × H), b1, W2 (H × O), b2], row-major. */
   params: Float64Array[];
 }
@@ -76,22 +72,17 @@ export interface InsideMemory {
 }
 
 /** The maps and the hidden space of the net's current parameters, over `box`. */
-export function insideFrame(p: TwoLayerParams, x: Mat, box: Box, memory: InsideMemory): InsideFrame {
+export function insideFrame(p: TwoLayerParams, x: Mat, box: Bounds, memory: InsideMemory): InsideFrame {
   const m = unitMaps(p, { ...box, size: unitMapCells(p.W1.cols) });
   const maps: UnitMapsPayload = {
+    ...m,
     box: { ...box },
-    size: m.size,
-    hiddenUnits: m.hiddenUnits,
-    outputUnits: m.outputUnits,
-    hidden: m.hidden,
-    scores: m.scores,
-    probs: m.probs,
     params: [p.W1.data.slice(), p.b1.slice(), p.W2.data.slice(), p.b2.slice()],
   };
   return { maps, space: hiddenSpace(p, x, box, memory) };
 }
 
-function hiddenSpace(p: TwoLayerParams, x: Mat, box: Box, memory: InsideMemory): HiddenSpacePayload {
+function hiddenSpace(p: TwoLayerParams, x: Mat, box: Bounds, memory: InsideMemory): HiddenSpacePayload {
   const H = p.W1.cols, n = x.rows;
   const a = hiddenOf(p, x.data);
   const grid = gridLines(box, SPACE_LINES, SPACE_SAMPLES);

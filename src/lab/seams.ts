@@ -17,12 +17,12 @@
  * shape below), and a task with its own report and picture; the engine, the runner, the worker's
  * slicing and the client stay as they are. This module depends on src/nn only.
  */
-import type { dataBounds } from '../nn/boundary';
+import type { Bounds } from '../nn/boundary';
 import type { Mat } from '../nn/matrix';
 import type { TrainableModel } from '../nn/trainer';
 
-/** A rectangle of the input plane: x in [xMin, xMax), y in [yMin, yMax). */
-export type Bounds = ReturnType<typeof dataBounds>;
+/** A rectangle of the input plane (the core's). */
+export type { Bounds };
 
 /** A labelled dataset (classification): N samples, one row each. */
 export interface Dataset {

@@ -44,8 +44,16 @@ export interface GridSpec {
   h: number;
 }
 
+/** A rectangle of the input plane: x in [xMin, xMax), y in [yMin, yMax). */
+export interface Bounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
 /** The data's bounds padded by `pad` per axis (the book's script: x[:, 0].min() − .1 … max() + .1). */
-export function dataBounds(x: Mat, pad = 0.1): { xMin: number; xMax: number; yMin: number; yMax: number } {
+export function dataBounds(x: Mat, pad = 0.1): Bounds {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < x.rows; i++) {
     const a = x.data[2 * i], b = x.data[2 * i + 1];

@@ -10,15 +10,9 @@
  * A coordinate grid of the input plane is sent through the same map, so the reader sees how the
  * plane is bent.
  */
+import type { Bounds } from './boundary';
 import type { TwoLayerParams } from './twoLayerNet';
 
-/** Box of the input plane. */
-export interface Box {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
 
 /**
  * σ(x·W1 + b1) for every row of `x` (n points, row-major pairs) into an n × H row-major array.
@@ -40,7 +34,7 @@ export function hiddenOf(p: TwoLayerParams, x: ArrayLike<number>, out?: Float64A
  * `lines` horizontal lines (y fixed), each sampled at `samples` points from one edge to the
  * other. Returns the 2·lines·samples points as row-major pairs, line after line.
  */
-export function gridLines(box: Box, lines: number, samples: number): Float64Array {
+export function gridLines(box: Bounds, lines: number, samples: number): Float64Array {
   if (!(Number.isInteger(lines) && lines >= 2 && Number.isInteger(samples) && samples >= 2)) {
     throw new Error(`gridLines: need at least 2 lines of at least 2 samples, got ${lines} × ${samples}`);
   }

@@ -8,14 +8,11 @@
  * x = xMin + (c + ½)·(xMax − xMin)/S, y = yMin + (r + ½)·(yMax − yMin)/S, row 0 at yMin (the
  * meshgrid's orientation: rows run upwards). Maps are stored unit after unit, each row-major.
  */
+import type { Bounds } from './boundary';
 import type { TwoLayerParams } from './twoLayerNet';
 
 /** The extent and resolution of the maps. */
-export interface MapGrid {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
+export interface MapGrid extends Bounds {
   /** Cells per side (the maps are size × size). */
   size: number;
 }
@@ -95,7 +92,7 @@ export function halfLineSegment(
   w1: number,
   w2: number,
   b: number,
-  box: { xMin: number; xMax: number; yMin: number; yMax: number },
+  box: Bounds,
 ): [number, number, number, number] | null {
   if (!(Number.isFinite(w1) && Number.isFinite(w2) && Number.isFinite(b)) || (w1 === 0 && w2 === 0)) return null;
   const pts: [number, number][] = [];
