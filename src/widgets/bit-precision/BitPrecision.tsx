@@ -5,6 +5,7 @@ import float16Src from '../../nn/float16.ts?raw';
 import { ShowCode } from '../ui/ShowCode';
 import { TextField } from '../ui/TextField';
 import { Widget } from '../ui/Widget';
+import { useColon, useParens } from '../../app/punctuation';
 import { edgeNotes, exactDecimal, exactError, parseNumberInput, type EdgeNote } from './bitModel';
 import '../ui/controls.css';
 import './BitPrecision.css';
@@ -93,6 +94,8 @@ function fmtErr(v: number): string {
 /** One format's row: the coloured bits, the stored value and the error. */
 function FormatRow({ format, text }: { format: FloatFormat; text: string }) {
   const s = useStrings(S);
+  const colon = useColon();
+  const paren = useParens();
   const input = parseNumberInput(text)!;
   const f = bitFields(input.value, format);
   const err = exactError(input, format);
@@ -105,7 +108,7 @@ function FormatRow({ format, text }: { format: FloatFormat; text: string }) {
           {Number.isFinite(f.unbiasedExponent) && f.kind !== 'zero' ? ` · ${s.scaled(f.unbiasedExponent)}` : ''}
         </span>
       </div>
-      <div className="bp-bits" role="img" aria-label={`${s.bitsOf(format)}: ${s.sign} ${f.sign}, ${s.exponent} ${f.exponent}, ${s.fraction} ${f.fraction}`}>
+      <div className="bp-bits" role="img" aria-label={`${s.bitsOf(format)}${colon}${s.sign} ${f.sign}, ${s.exponent} ${f.exponent}, ${s.fraction} ${f.fraction}`}>
         <span className="bp-field bp-sign" title={s.sign}>{f.sign}</span>
         <span className="bp-field bp-exp" title={s.exponent}>{f.exponent}</span>
         <span className="bp-field bp-frac" title={s.fraction}>{f.fraction}</span>
@@ -115,7 +118,7 @@ function FormatRow({ format, text }: { format: FloatFormat; text: string }) {
         <dd className="bp-stored" data-testid={`bp-stored-${format}`}>{exactDecimal(f.stored)}</dd>
         <dt>{s.error}</dt>
         <dd data-testid={`bp-error-${format}`}>
-          {err ? `${fmtErr(err.absolute)}  (${s.relative} ${fmtErr(err.relative)})` : s.notExact}
+          {err ? `${fmtErr(err.absolute)}${paren.open}${s.relative} ${fmtErr(err.relative)}${paren.close}` : s.notExact}
         </dd>
       </dl>
     </div>

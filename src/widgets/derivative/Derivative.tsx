@@ -8,6 +8,7 @@ import { chartColors } from '../../charts/plotly';
 import { Tex } from '../weight-update/Tex';
 import { FUNCTIONS, centralDiff, errorSweep, forwardDiff, type Fn1 } from './derivativeMath';
 import { TangentPlot } from './TangentPlot';
+import { useParens } from '../../app/punctuation';
 import '../ui/controls.css';
 import './derivative.css';
 
@@ -56,6 +57,7 @@ const num = (v: number) => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(10) : v.t
 /** §1.3.2: tangent at a draggable point; numerical vs analytic derivative as h shrinks. */
 export function Derivative() {
   const s = useStrings(S);
+  const paren = useParens();
   const [fnId, setFnId] = useState<Fn1['id']>('cube');
   const [x, setX] = useState(0.8);
   const [hExp, setHExp] = useState(-4);
@@ -103,11 +105,11 @@ export function Derivative() {
             <dd className="readout" data-testid="derivative-analytic">{num(exact)}</dd>
             <dt>{s.central}</dt>
             <dd className="readout">
-              <span data-testid="derivative-central">{num(central)}</span> <span className="dv-err">({s.error} <span data-testid="derivative-error">{sci(Math.abs(central - exact))}</span>)</span>
+              <span data-testid="derivative-central">{num(central)}</span><span className="dv-err">{paren.open}{s.error} <span data-testid="derivative-error">{sci(Math.abs(central - exact))}</span>{paren.close}</span>
             </dd>
             <dt>{s.forward}</dt>
             <dd className="readout">
-              {num(forward)} <span className="dv-err">({s.error} {sci(Math.abs(forward - exact))})</span>
+              {num(forward)}<span className="dv-err">{paren.open}{s.error} {sci(Math.abs(forward - exact))}{paren.close}</span>
             </dd>
           </dl>
           <Plot

@@ -2,7 +2,7 @@ import { defineStrings, useStrings } from '../../app/i18n';
 import { Tex } from '../weight-update/Tex';
 import { fmt } from '../graph-nodes/parseArray';
 import type { LayerCheck } from './layerChecks';
-import { useColon } from '../../app/punctuation';
+import { useColon, useParens } from '../../app/punctuation';
 import { formatShape } from '../../nn/ndarray';
 
 const S = defineStrings({
@@ -17,6 +17,7 @@ const sci = (e: number) => (e === 0 ? '0' : e.toExponential(2));
 export function CheckCard({ id, check, title, formula, inputs, hint }: { id: string; check: LayerCheck; title: string; formula: string; inputs: string; hint?: string }) {
   const s = useStrings(S);
   const colon = useColon();
+  const paren = useParens();
   const pass = check.relError < 1e-6;
   return (
     <article className={`lb-card ${pass ? 'pass' : 'fail'}`} data-testid={`gradcheck-${id}`} data-rel-error={check.relError}>
@@ -32,7 +33,7 @@ export function CheckCard({ id, check, title, formula, inputs, hint }: { id: str
           </div>
           <div className="lb-vals readout">
             <span>{s.backprop}</span>
-            <span>{Array.from(p.analytic.slice(0, SHOWN), (v) => fmt(v, 6)).join(', ')}{p.analytic.length > SHOWN ? ` … (${s.more(p.analytic.length - SHOWN)})` : ''}</span>
+            <span>{Array.from(p.analytic.slice(0, SHOWN), (v) => fmt(v, 6)).join(', ')}{p.analytic.length > SHOWN ? ` …${paren.open}${s.more(p.analytic.length - SHOWN)}${paren.close}` : ''}</span>
             <span>{s.numeric}</span>
             <span>{Array.from(p.numeric.slice(0, SHOWN), (v) => fmt(v, 6)).join(', ')}{p.numeric.length > SHOWN ? ' …' : ''}</span>
           </div>

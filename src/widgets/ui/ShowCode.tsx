@@ -64,7 +64,7 @@ export function ShowCode({ source, path, names, book, what }: Props) {
     <details className="show-code" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {s.show}
-        {what && <>: <code>{what}</code></>}
+        {what && <>{colon}<code>{what}</code></>}
       </summary>
       <p className="book-counterpart">
         {s.book} {book}
