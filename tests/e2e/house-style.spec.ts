@@ -33,3 +33,20 @@ test('ja: no half-width parentheses or colons next to Japanese in any page’s r
   }
   expect(problems, problems.join('\n')).toEqual([]);
 });
+
+test('both languages: no Markdown left unrendered (**, $…$) and no formula KaTeX could not typeset', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  for (const lang of ['ja', 'en'] as const) {
+    for (const path of pages) {
+      await openPage(page, path, lang);
+      await expect(page.locator('main h1')).toBeVisible();
+      await expect(page.locator('article .loading')).toHaveCount(0);
+      const text = await page.locator('main').innerText();
+      for (const m of text.matchAll(/\*\*|\$[^$\n]{1,40}\$/g)) problems.push(`${lang} ${path}: “…${text.slice(Math.max(0, m.index - 20), m.index + 20).replace(/\s+/g, ' ')}…”`);
+      const katexErrors = await page.locator('.katex-error').allTextContents();
+      for (const e of katexErrors) problems.push(`${lang} ${path}: KaTeX could not typeset “${e}”`);
+    }
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+});
