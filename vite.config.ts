@@ -69,7 +69,10 @@ export default defineConfig(async (): Promise<UserConfig> => {
     worker: { format: 'es' },
     build: {
       target: 'es2022',
-      chunkSizeWarningLimit: 5000, // Plotly is one large lazy chunk, loaded only by pages that chart
+      // kB of minified JS. One chunk is larger than Vite's default of 500 on purpose: Plotly's
+      // basic bundle (1,150 kB as built, about 380 kB gzipped), loaded lazily and only by pages that
+      // chart. Just above it, so any other chunk past 1,200 kB still warns.
+      chunkSizeWarningLimit: 1200,
     },
     server: { port: Number(process.env.PORT ?? 5173) },
     preview: { port: Number(process.env.PORT ?? 4173) },

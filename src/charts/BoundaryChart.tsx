@@ -1,7 +1,7 @@
 import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useRef } from 'react';
-import { chartColors } from './plotly';
+import { chartColors, themedLayout } from './plotly';
 import { usePlotly } from './usePlotly';
-import { hexToRgb, imageExtent, paintGrid, type PaintMode, type Rgb } from './boundaryImage';
+import { hexToRgb, layoutImage, paintCanvas, type PaintMode, type Rgb } from './boundaryImage';
 import type { GridPayload } from '../lab/protocol';
 import { useTheme } from '../state/theme';
 import { defineStrings, useStrings } from '../app/i18n';
@@ -89,29 +89,8 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
     last.current = { grid, mode, markers };
     const palette: Rgb[] = chartColors().classes.map(hexToRgb);
     const c = (canvas.current ??= document.createElement('canvas'));
-    if (c.width !== grid.cols || c.height !== grid.rows) {
-      c.width = grid.cols;
-      c.height = grid.rows;
-    }
-    const ctx = c.getContext('2d')!;
-    const img = ctx.createImageData(grid.cols, grid.rows);
-    paintGrid(grid, palette, mode, img.data, markers ? 0.25 : 0.45);
-    ctx.putImageData(img, 0, 0);
-    const source = await canvasUrl(c, blob.current);
-    const ext = imageExtent(grid);
-    const image = {
-      source,
-      xref: 'x',
-      yref: 'y',
-      x: ext.x0,
-      y: ext.y1,
-      sizex: ext.width,
-      sizey: ext.height,
-      sizing: 'stretch',
-      layer: 'below',
-      xanchor: 'left',
-      yanchor: 'top',
-    };
+    paintCanvas(c, grid, palette, mode, markers ? 0.25 : 0.45);
+    const image = layoutImage(grid, await canvasUrl(c, blob.current));
     const pts = markers ? gridMarkers(grid, chartColors().classes) : null;
     // Restyling the dots trace recalculates every trace: do it only when there are dots to show
     // or dots to take away (the live redraws skip it).
@@ -181,15 +160,10 @@ function figure(d: BoundaryData, s: (typeof S)['ja'], height: number): { data: u
     });
   }
   traces.push({ type: 'scatter', mode: 'markers', x: [], y: [], name: s.grid, hoverinfo: 'skip', showlegend: false, marker: { size: 3, color: [] } });
-  const axis = { gridcolor: col.grid, zerolinecolor: col.grid, color: col.fg, showgrid: false, zeroline: false };
+  const axis = { showgrid: false, zeroline: false };
   return {
     data: traces,
-    layout: {
-      height,
-      margin: { l: 36, r: 8, t: 8, b: 30 },
-      paper_bgcolor: 'rgba(0,0,0,0)',
-      plot_bgcolor: 'rgba(0,0,0,0)',
-      font: { color: col.fg, family: 'system-ui, sans-serif', size: 12 },
+    layout: themedLayout(height, { l: 36, r: 8, t: 8, b: 30 }, {
       showlegend: true,
       // Just below the axis. Elsewhere (above the plot, or further down) Plotly's auto-margin
       // redraws rebuilt the legend and added event listeners on every restart (the soak test
@@ -200,6 +174,6 @@ function figure(d: BoundaryData, s: (typeof S)['ja'], height: number): { data: u
       yaxis: { ...axis, range: d.yRange, title: { text: s.y }, fixedrange: true, scaleanchor: 'x', constrain: 'domain' },
       // one image slot from the start, so each redraw only swaps its attributes
       images: [{ source: BLANK_PIXEL, xref: 'x', yref: 'y', x: d.xRange[0], y: d.yRange[1], sizex: 0, sizey: 0, sizing: 'stretch', layer: 'below', xanchor: 'left', yanchor: 'top' }],
-    },
+    }),
   };
 }

@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useRef } from 'react';
-import { chartColors } from './plotly';
+import { chartColors, themedLayout } from './plotly';
 import { usePlotly } from './usePlotly';
 import { useTheme } from '../state/theme';
 import { defineStrings, useStrings } from '../app/i18n';
@@ -79,20 +79,14 @@ function lossFigure(current: Series, previous: Series | null, s: (typeof S)['ja'
     { type: 'scatter', mode: 'lines', x: previous?.x ?? [], y: previous?.y ?? [], name: names?.previous ?? s.prev, line: { color: col.soft, width: 1.5 }, opacity: 0.45, hoverinfo: 'skip' },
     { type: 'scatter', mode: 'lines', x: current.x, y: current.y, name: names?.current ?? s.now, line: { color: accent, width: 2 } },
   ];
-  const axis = { gridcolor: col.grid, zerolinecolor: col.grid, color: col.fg };
   return {
     data,
-    layout: {
-      height,
-      margin: { l: 48, r: 8, t: 8, b: 40 },
-      paper_bgcolor: 'rgba(0,0,0,0)',
-      plot_bgcolor: 'rgba(0,0,0,0)',
-      font: { color: col.fg, family: 'system-ui, sans-serif', size: 12 },
+    layout: themedLayout(height, { l: 48, r: 8, t: 8, b: 40 }, {
       showlegend: true,
       legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1 },
-      xaxis: { ...axis, title: { text: s.x }, rangemode: 'tozero' },
-      yaxis: { ...axis, title: { text: s.y }, rangemode: 'tozero' },
+      xaxis: { title: { text: s.x }, rangemode: 'tozero' },
+      yaxis: { title: { text: s.y }, rangemode: 'tozero' },
       uirevision: 'loss',
-    },
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTheme } from '../state/theme';
 import { ChartStatus } from './ChartStatus';
+import { themedLayout, type Margin } from './plotly';
 import { usePlotly } from './usePlotly';
 
 export type Figure = { data: unknown[]; layout: Record<string, unknown> };
@@ -28,7 +29,7 @@ export function Plot({ figure, height = 280, ariaLabel, testId }: PlotProps) {
   useEffect(() => {
     if (!plotly) return;
     const { data, layout } = figure();
-    queue((p, node) => p.react(node, data, baseLayout(layout, height), { displayModeBar: false, responsive: true }));
+    queue((p, node) => p.react(node, data, themedLayout(height, (layout.margin as Margin | undefined) ?? { l: 50, r: 16, t: 16, b: 40 }, layout), { displayModeBar: false, responsive: true }));
   }, [plotly, queue, figure, theme, height]);
 
   return (
@@ -37,21 +38,4 @@ export function Plot({ figure, height = 280, ariaLabel, testId }: PlotProps) {
       <div ref={el} />
     </div>
   );
-}
-
-function baseLayout(layout: Record<string, unknown>, height: number): Record<string, unknown> {
-  const css = getComputedStyle(document.documentElement);
-  const fg = css.getPropertyValue('--fg').trim();
-  const grid = css.getPropertyValue('--border').trim();
-  const axis = { gridcolor: grid, zerolinecolor: grid, color: fg };
-  return {
-    height,
-    margin: { l: 50, r: 16, t: 16, b: 40 },
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { color: fg, family: 'system-ui, sans-serif', size: 12 },
-    ...layout,
-    xaxis: { ...axis, ...(layout.xaxis as object) },
-    yaxis: { ...axis, ...(layout.yaxis as object) },
-  };
 }

@@ -62,3 +62,23 @@ export function imageExtent(grid: Pick<GridPayload, 'rows' | 'cols' | 'xMin' | '
     height: grid.rows * grid.yStep,
   };
 }
+
+type ImageGrid = Pick<GridPayload, 'rows' | 'cols' | 'classes' | 'confidence' | 'xMin' | 'yMin' | 'xStep' | 'yStep'>;
+
+/** Paints the grid into `canvas`, resized to one pixel per meshgrid point. */
+export function paintCanvas(canvas: HTMLCanvasElement, grid: ImageGrid, palette: readonly Rgb[], mode: PaintMode, classAlpha: number): void {
+  if (canvas.width !== grid.cols || canvas.height !== grid.rows) {
+    canvas.width = grid.cols;
+    canvas.height = grid.rows;
+  }
+  const ctx = canvas.getContext('2d')!;
+  const img = ctx.createImageData(grid.cols, grid.rows);
+  paintGrid(grid, palette, mode, img.data, classAlpha);
+  ctx.putImageData(img, 0, 0);
+}
+
+/** Plotly layout-image attributes that put a grid's image (`source`) under the data, at {@link imageExtent}. */
+export function layoutImage(grid: ImageGrid, source: string): Record<string, unknown> {
+  const ext = imageExtent(grid);
+  return { source, xref: 'x', yref: 'y', x: ext.x0, y: ext.y1, sizex: ext.width, sizey: ext.height, sizing: 'stretch', layer: 'below', xanchor: 'left', yanchor: 'top' };
+}

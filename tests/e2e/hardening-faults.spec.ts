@@ -165,7 +165,7 @@ test.describe('faults', () => {
     test.use({ allowConsoleErrors: [/Failed to load resource|Failed to fetch dynamically imported module|ERR_FAILED|error loading dynamically imported module|Importing a module script failed/] });
     test('when the charting library cannot be downloaded the lab says so, keeps training, and the chart comes back on retry', async ({ page }) => {
       let blocked = 0;
-      await page.route(/plotly.*cartesian/i, (route) => {
+      await page.route(/plotly.*basic/i, (route) => {
         blocked++;
         return route.abort('internetdisconnected');
       });
@@ -178,7 +178,7 @@ test.describe('faults', () => {
       await expect(lab(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
       await expect(page.getByTestId('lab-log')).toContainText('epoch');
       // The network is back: Try again draws the chart.
-      await page.unroute(/plotly.*cartesian/i);
+      await page.unroute(/plotly.*basic/i);
       await page.getByTestId('lab-loss-chart').getByRole('button', { name: 'Try again' }).click();
       await expect(page.getByTestId('lab-loss-chart').locator('.main-svg').first()).toBeAttached({ timeout: 30_000 });
       await expect(page.getByTestId('lab-loss-chart')).not.toContainText('could not be loaded');

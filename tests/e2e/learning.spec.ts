@@ -54,7 +54,7 @@ test.describe('§1.3 learning page', () => {
     await expect(w).toContainText('Infinity');
   });
 
-  test('derivative: the point moves by keyboard, and a tiny h makes the central difference worse', async ({ page }) => {
+  test('derivative: the point moves by keyboard; a tiny h makes the central difference worse and moves the h mark across the log-log error plot', async ({ page }) => {
     const w = await widget(page, 'derivative');
     const point = w.getByTestId('derivative-point');
     await point.focus();
@@ -65,11 +65,17 @@ test.describe('§1.3 learning page', () => {
     expect(analytic).toBeCloseTo(3 * 0.9 * 0.9 - 2, 9);
     const errAt = async () => Number(await w.getByTestId('derivative-error').textContent());
     const moderate = await errAt(); // h = 1e-4
+    // x axis: log10 h from −1 (x = 56) to −15 (x = 356), so 1e-4 sits at 56 + 3/14 · 300
+    const mark = w.getByTestId('derivative-h-mark');
+    await expect(mark).toHaveAttribute('x1', '120.3');
     await w.getByTestId('derivative-h').focus();
     await w.getByTestId('derivative-h').press('Home'); // h = 1e-15
     await expect(w.getByTestId('derivative-h')).toHaveAttribute('aria-valuetext', '1e-15');
     expect(await errAt()).toBeGreaterThan(moderate * 10);
-    await expect(w.getByTestId('derivative-error-plot').locator('.main-svg').first()).toBeVisible();
+    await expect(mark).toHaveAttribute('x1', '356.0');
+    const plot = w.getByTestId('derivative-error-plot');
+    await expect(plot.locator('[data-series="central"] circle')).toHaveCount(29);
+    await expect(plot.locator('[data-series="forward"] circle')).toHaveCount(29);
   });
 
   test('chain-rule: ∂z/∂x = 2(x + y) and the numerical check agrees', async ({ page }) => {
@@ -201,6 +207,7 @@ test.describe('§1.3 learning page', () => {
     const start = (-7) ** 2 / 20 + 2 ** 2;
     for (const name of ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']) {
       const panel = w.getByTestId(`optimizer-${name}`);
+      await panel.scrollIntoViewIfNeeded(); // formulas are typeset once they come near the screen
       await expect(panel.locator('.katex').first()).toBeVisible();
       const loss = Number(await panel.getAttribute('data-final-loss'));
       expect(loss, name).toBeLessThan(start);

@@ -108,6 +108,8 @@ test.describe('precision lab', () => {
     expect(s32 - s16).toBe(63 * 2);
     await expect(page.getByTestId('boundary-before')).toBeVisible();
     await expect(page.getByTestId('boundary-after').locator('.main-svg').first()).toBeVisible();
+    // each plot draws its meshgrid's classes as one image under the points
+    for (const key of ['before', 'after']) await expect(page.getByTestId(`boundary-${key}`).locator('.imagelayer image')).toHaveCount(1);
   });
 
   test("counts NumPy's number of cells of the book's h = 0.001 grid that change class in the round trip", async ({ page }) => {

@@ -1,12 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { Widget } from '../ui/Widget';
 import { Slider } from '../ui/Slider';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
-import { Plot, type Figure } from '../../charts/Plot';
-import { chartColors } from '../../charts/plotly';
 import { Tex } from '../weight-update/Tex';
 import { FUNCTIONS, centralDiff, errorSweep, forwardDiff, type Fn1 } from './derivativeMath';
+import { ErrorPlot } from './ErrorPlot';
 import { TangentPlot } from './TangentPlot';
 import { useParens } from '../../app/punctuation';
 import '../ui/controls.css';
@@ -66,23 +65,7 @@ export function Derivative() {
   const exact = fn.df(x);
   const central = centralDiff(fn.f, x, h);
   const forward = forwardDiff(fn.f, x, h);
-  const sweep = useMemo(() => errorSweep(FUNCTIONS.find((f) => f.id === fnId)!, x), [fnId, x]);
-  const figure = useCallback((): Figure => {
-    const c = chartColors();
-    return {
-      data: [
-        { x: sweep.h, y: sweep.central, name: s.centralName, mode: 'lines+markers', line: { color: c.classes[4] }, marker: { size: 5 } },
-        { x: sweep.h, y: sweep.forward, name: s.forwardName, mode: 'lines+markers', line: { color: c.classes[5], dash: 'dot' }, marker: { size: 4 } },
-        { x: [h, h], y: [1e-17, 10], name: 'h', mode: 'lines', line: { color: c.soft, width: 1 }, showlegend: false, hoverinfo: 'skip' },
-      ],
-      layout: {
-        xaxis: { type: 'log', title: { text: s.axisH }, autorange: 'reversed', exponentformat: 'power' },
-        yaxis: { type: 'log', title: { text: s.axisErr }, range: [-17, 1], exponentformat: 'power' },
-        legend: { orientation: 'h', y: 1.12 },
-        margin: { l: 60, r: 10, t: 30, b: 44 },
-      },
-    };
-  }, [sweep, h, s]);
+  const sweep = errorSweep(fn, x);
   const xText = x.toFixed(2);
   return (
     <Widget name="derivative" title={s.title}>
@@ -112,12 +95,7 @@ export function Derivative() {
               {num(forward)}<span className="dv-err">{paren.open}{s.error} {sci(Math.abs(forward - exact))}{paren.close}</span>
             </dd>
           </dl>
-          <Plot
-            ariaLabel={s.plotLabel}
-            testId="derivative-error-plot"
-            height={260}
-            figure={figure}
-          />
+          <ErrorPlot sweep={sweep} h={h} names={{ central: s.centralName, forward: s.forwardName, axisH: s.axisH, axisErr: s.axisErr }} ariaLabel={s.plotLabel} />
           <p className="w-note" data-testid="derivative-best-h" data-best-h={sweep.bestH}>{s.best(sci(sweep.bestH))}</p>
         </div>
       </div>

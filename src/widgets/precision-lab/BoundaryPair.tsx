@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { defineStrings, useStrings } from '../../app/i18n';
 import { groupDigits } from '../../app/numberFormat';
+import { hexToRgb, layoutImage, paintCanvas } from '../../charts/boundaryImage';
 import { chartColors } from '../../charts/plotly';
 import { Plot, type Figure } from '../../charts/Plot';
 import { classGrid } from '../../nn/boundary';
@@ -54,12 +55,10 @@ export function BoundaryPair({ before, after, data, changed }: Props) {
     const figure = (classes: Uint8Array) => (): Figure => {
       const col = chartColors();
       const { spec } = grids;
-      const z: number[][] = [];
-      for (let r = 0; r < spec.rows; r++) z.push(Array.from(classes.subarray(r * spec.cols, (r + 1) * spec.cols)));
-      const scale = Array.from({ length: C }, (_, k) => [
-        [k / C, col.classes[k % 6]],
-        [(k + 1) / C, col.classes[k % 6]],
-      ]).flat();
+      // the meshgrid's classes as an image under the points, one pixel per point
+      const grid = { rows: spec.rows, cols: spec.cols, classes, xMin: spec.xMin, yMin: spec.yMin, xStep: spec.h, yStep: spec.h };
+      const canvas = document.createElement('canvas');
+      paintCanvas(canvas, grid, col.classes.map(hexToRgb), 'class', 0.4);
       const points = Array.from({ length: C }, (_, k) => {
         const idx = Array.from(data.labels.keys()).filter((i) => data.labels[i] === k);
         return {
@@ -70,7 +69,6 @@ export function BoundaryPair({ before, after, data, changed }: Props) {
       });
       return {
         data: [
-          { type: 'heatmap', x: Array.from(spec.xs), y: Array.from(spec.ys), z, zmin: -0.5, zmax: C - 0.5, colorscale: scale, showscale: false, opacity: 0.4, hoverinfo: 'skip' },
           ...points,
           {
             type: 'scatter', mode: 'markers', name: s.changed, hoverinfo: 'skip', showlegend: changed.length > 0,
@@ -79,6 +77,7 @@ export function BoundaryPair({ before, after, data, changed }: Props) {
           },
         ],
         layout: {
+          images: [layoutImage(grid, canvas.toDataURL())],
           margin: { l: 30, r: 8, t: 8, b: 24 },
           xaxis: { range: [spec.xMin, spec.xMax], zeroline: false, constrain: 'domain' },
           yaxis: { range: [spec.yMin, spec.yMax], zeroline: false, scaleanchor: 'x' },
