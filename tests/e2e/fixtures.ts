@@ -53,3 +53,15 @@ export async function openPage(page: Page, path: string, lang: 'ja' | 'en' = 'ja
   const [p, hash] = path.split('#');
   await page.goto(`${p}${sep}lang=${lang}${hash ? `#${hash}` : ''}`);
 }
+
+/**
+ * Widgets far down a page load when they come near the screen (src/widgets/ui/loadNear.tsx):
+ * scrolls to each one still waiting and returns once every widget on the page is there.
+ */
+export async function loadEveryWidget(page: Page) {
+  const pending = page.locator('[data-widget-pending]');
+  for (let n = await pending.count(); n > 0; n = await pending.count()) {
+    await pending.first().scrollIntoViewIfNeeded();
+    await expect.poll(() => pending.count(), { timeout: 30_000 }).toBeLessThan(n);
+  }
+}

@@ -19,6 +19,8 @@ export async function settle(page: Page) {
       await new Promise((r) => requestAnimationFrame(() => r(null)));
     }
   });
+  // Widgets that load near the screen have all been passed on the way down.
+  await expect(page.locator('[data-widget-pending]')).toHaveCount(0, { timeout: 30_000 });
   // Charts: each .plot ends with Plotly's drawing or with its error message.
   const plots = page.locator('.plot');
   const n = await plots.count();

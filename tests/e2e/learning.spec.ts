@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openPage } from './fixtures';
+import { test, expect, loadEveryWidget, openPage } from './fixtures';
 
 /** Presses `key` n times on a focused control (one key press per step, as a reader would). */
 async function press(control: Locator, key: string, n: number) {
@@ -18,6 +18,7 @@ async function relError(el: Locator): Promise<number> {
 }
 
 async function widget(page: Page, name: string): Promise<Locator> {
+  await page.locator(`#widget-${name}`).scrollIntoViewIfNeeded(); // far-down widgets load near the screen
   const w = page.locator(`[data-widget="${name}"]`);
   await expect(w).toBeVisible();
   return w;
@@ -228,6 +229,7 @@ test('the Japanese page has the six subsections in order and every widget, witho
   for (const [id, num] of [['loss', '1.3.1'], ['derivative', '1.3.2'], ['chain-rule', '1.3.3'], ['graph', '1.3.4'], ['backward', '1.3.5'], ['update', '1.3.6']]) {
     await expect(page.locator(`h2#${id}`)).toContainText(num);
   }
+  await loadEveryWidget(page);
   for (const name of ['softmax-loss', 'derivative', 'chain-rule', 'graph-nodes', 'write-in-place', 'layer-backward', 'weight-update']) {
     await expect(page.locator(`[data-widget="${name}"]`)).toBeVisible();
   }
@@ -242,9 +244,34 @@ test('the Japanese page has the six subsections in order and every widget, witho
 test('the widgets pass axe (contrast, labels, scrollable regions) after a rebind step', async ({ page }) => {
   test.setTimeout(180_000); // axe's contrast pass is slow on a loaded 2-core machine
   await openPage(page, '/ch01/1-3', 'en');
-  await expect(page.locator('[data-widget="weight-update"]')).toBeVisible();
+  await loadEveryWidget(page);
   await page.getByTestId('step-rebind').click();
   await expect(page.locator('[data-widget="write-in-place"]')).toHaveAttribute('data-updated', 'false');
   const result = await new AxeBuilder({ page }).include('[data-widget]').analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test.describe('widgets that load near the screen', () => {
+  test.use({ allowConsoleErrors: [/Failed to load resource|Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed/] });
+  test('weight-update downloads only when scrolled near; a failed download says so, and Reload brings the widget back', async ({ page }) => {
+    let blocked = 0;
+    await page.route(/\/WeightUpdate-[\w-]+\.js$/, (route) => {
+      blocked++;
+      return route.abort('internetdisconnected');
+    });
+    await openPage(page, '/ch01/1-3', 'en');
+    await expect(page.locator('[data-widget="softmax-loss"]')).toBeVisible();
+    // far down the page, only its place is there, and nothing was fetched for it yet
+    await expect(page.locator('[data-widget-pending="weight-update"]')).toBeAttached();
+    expect(blocked).toBe(0);
+    await page.locator('#widget-weight-update').scrollIntoViewIfNeeded();
+    await expect(page.locator('#widget-weight-update')).toContainText('could not be loaded');
+    expect(blocked).toBeGreaterThan(0);
+    await page.unroute(/\/WeightUpdate-[\w-]+\.js$/);
+    await page.locator('#widget-weight-update').getByRole('button', { name: 'Reload' }).click();
+    await expect(page.locator('[data-widget-pending="weight-update"]')).toBeAttached();
+    await page.locator('#widget-weight-update').scrollIntoViewIfNeeded();
+    await expect(page.locator('[data-widget="weight-update"]')).toBeVisible();
+    await expect(page.locator('[data-widget="weight-update"]').getByTestId('optimizer-sgd')).toBeVisible();
+  });
 });
