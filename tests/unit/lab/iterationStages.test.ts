@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { STAGE_NAMES, stagesOf, type StageArray } from '../../../src/lab/iterationStages';
 import { TraceRunner } from '../../../src/lab/traceRunner';
 import { traceIteration } from '../../../src/nn/iterationTrace';
-import { flat, loadFixture, maxAbsDiff } from '../../fixtures/numpy/load';
+import { flat, loadFixture, maxAbsDiff, type StepperIteration as Ref } from '../../fixtures/numpy/load';
 
 const stepper = loadFixture('stepper_book.json');
-type Arr = number[] | number[][];
-/** One traced iteration of stepper_book.json: arrays by name, the loss, the parameters around the update. */
-interface Ref {
-  x: number[][];
-  t: number[][];
-  y: number[][];
-  loss: number;
-  params_before: Record<string, Arr>;
-  params_after: Record<string, Arr>;
-  [name: string]: Arr | number | Record<string, Arr>;
-}
 
 /** The NumPy array (make_stepper.py) a stage's array shows. */
 function reference(a: StageArray, ref: Ref): number[] {

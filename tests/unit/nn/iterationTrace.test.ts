@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { IterationTracer, traceIteration, type IterationTrace } from '../../../src/nn/iterationTrace';
 import type { Mat } from '../../../src/nn/matrix';
-import { flat, loadFixture, maxAbsDiff } from '../../fixtures/numpy/load';
+import { flat, loadFixture, maxAbsDiff, type StepperIteration as Ref } from '../../fixtures/numpy/load';
 
 const stepper = loadFixture('stepper_book.json');
 const start = loadFixture('train_custom_loop_start.json');
 
-type Arr = number[] | number[][];
-/** One traced iteration of stepper_book.json: arrays by name, the loss, the parameters around the update. */
-interface Ref {
-  x: number[][];
-  t: number[][];
-  y: number[][];
-  loss: number;
-  params_before: Record<string, Arr>;
-  params_after: Record<string, Arr>;
-  [name: string]: Arr | number | Record<string, Arr>;
-}
 
 /** Largest difference relative to the largest magnitude of the reference array. */
 function relToMax(got: ArrayLike<number>, want: number[]): number {
