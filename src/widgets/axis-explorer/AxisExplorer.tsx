@@ -3,6 +3,7 @@ import axesSrc from '../../nn/axes.ts?raw';
 import { broadcastShapes, formatShape, formatValue, parseArrayLiteral, type NDArray } from '../../nn/ndarray';
 import type { Axis } from '../../nn/axes';
 import { defineStrings, useStrings } from '../../app/i18n';
+import { useColon } from '../../app/punctuation';
 import { ArrayGrid } from '../ui/ArrayGrid';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { ShowCode } from '../ui/ShowCode';
@@ -29,7 +30,7 @@ const S = defineStrings({
     cell: (idx: string, v: string) => `結果[${idx}] = ${v}`,
     expr: (idx: string, e: string) => `${idx === '' ? '結果' : `結果[${idx}]`}：${e}`,
     hint: '結果のマスにマウスを乗せるか Tab で選ぶと、それを作る x のマスが光ります。',
-    back: 'x とブロードキャストすると：',
+    back: 'x とブロードキャストすると',
     backKeep: 'keepdims=True で残した長さ 1 の軸が、x に合わせて引き伸ばされます。本の softmax が x から x.max(axis=1, keepdims=True) を引けるのはこのためです。',
     backDrop: 'keepdims がないと、和をとった軸は消えます。右端からそろえ直すので、長さが合わなくなることがあります。',
   },
@@ -46,7 +47,7 @@ const S = defineStrings({
     cell: (idx: string, v: string) => `result[${idx}] = ${v}`,
     expr: (idx: string, e: string) => `${idx === '' ? 'result' : `result[${idx}]`}: ${e}`,
     hint: 'Point at a result cell, or Tab to it, to light up the cells of x it is made from.',
-    back: 'Broadcast against x:',
+    back: 'Broadcast against x',
     backKeep: 'The length-1 axis kept by keepdims=True stretches to match x. This is why the book’s softmax can subtract x.max(axis=1, keepdims=True) from x.',
     backDrop: 'Without keepdims the reduced axis disappears; lined up again from the right, the lengths may no longer fit.',
   },
@@ -63,6 +64,7 @@ const sameIdx = (a: readonly number[], b: readonly number[]) => a.length === b.l
  */
 export function AxisExplorer() {
   const s = useStrings(S);
+  const colon = useColon();
   const pe = useStrings(parseErrorStrings);
   const [text, setText] = useState('[[1, 2, 3], [4, 5, 6]]');
   const [q, setQ] = useState<AxisQuery>({ op: 'sum', axis: 0, keepdims: false, repeats: 2 });
@@ -109,7 +111,7 @@ export function AxisExplorer() {
       {x && (
         <div className="ax-outcome" aria-live="polite">
           <p className="readout ax-call" data-testid="axis-shapes">
-            <code>{callText(q)}</code>: {formatShape(x.shape)} → {out ? <span className="ok">{formatShape(out.shape)}</span> : null}
+            <code>{callText(q)}</code>{colon}{formatShape(x.shape)} → {out ? <span className="ok">{formatShape(out.shape)}</span> : null}
           </p>
           {result && !result.ok && (
             <div className="error-msg" role="alert" data-testid="axis-error">
@@ -169,12 +171,13 @@ export function AxisExplorer() {
 /** `x / x.sum(axis, keepdims)` (or `x - x.max(…)`): does the result broadcast back against x? */
 function BroadcastBack({ x, out, q }: { x: NDArray; out: NDArray; q: AxisQuery }) {
   const s = useStrings(S);
+  const colon = useColon();
   const fit = broadcastShapes(x.shape, out.shape);
   const sign = q.op === 'sum' ? '/' : '-';
   return (
     <div className="ax-back" data-testid="axis-broadcast">
       <p>
-        {s.back}{' '}
+        {s.back}{colon}
         <span className="readout">
           <code>{`x ${sign} ${callText(q)}`}</code> → {formatShape(x.shape)} {sign} {formatShape(out.shape)} →{' '}
           {fit.ok ? <span className="ok">{formatShape(fit.value)}</span> : <span className="error-msg">ValueError: {fit.error}</span>}

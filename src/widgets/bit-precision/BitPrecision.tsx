@@ -43,7 +43,7 @@ const S = defineStrings({
       infinity: 'Infinity は指数部がすべて 1、仮数部がすべて 0 のビット列です。',
       exact: 'この数は 2 進数で割り切れるので、3 つの形式どれでも誤差なしで保存されます。',
     } satisfies Record<EdgeNote, string>,
-    float16Note: 'float16 は 1 つの重みを 2 バイトで持つので、ファイルは float32 の半分になります。ただし有効桁は 10 進で 3 桁ほどです。',
+    float16Note: 'float16 は 1 つの重みを 2 バイトで持つので、重みのバイト数は float32 の半分、float64 の 4 分の 1 になります。ただし有効桁は 10 進で 3 桁ほどです。',
   },
   en: {
     title: 'Bit precision: one number in three formats',
@@ -77,7 +77,7 @@ const S = defineStrings({
       infinity: 'Infinity has an all-ones exponent and an all-zero fraction.',
       exact: 'This number is a finite binary fraction, so all three formats store it without any error.',
     } satisfies Record<EdgeNote, string>,
-    float16Note: 'float16 keeps each weight in 2 bytes, half of float32, but holds only about three significant decimal digits.',
+    float16Note: 'float16 keeps each weight in 2 bytes, half of float32 and a quarter of float64, but holds only about three significant decimal digits.',
   },
 });
 

@@ -13,7 +13,7 @@ const S = defineStrings({
   ja: {
     download: '重みをダウンロード（TwoLayerNet.npz、float16）',
     load: '重みのファイル（.npz）を読み込む',
-    loadHint: (lo: number, hi: number, c: number) => `np.savez で保存した W1, b1, W2, b2（形状 (2, H), (H,), (H, ${c}), (${c},)、隠れ層 H は ${lo}〜${hi}）の .npz を選んでください。`,
+    loadHint: (lo: number, hi: number, c: number) => `np.savez で保存した W1、b1、W2、b2（形状は (2, H)、(H,)、(H, ${c})、(${c},)。隠れ層 H は ${lo}〜${hi}）の .npz を選んでください。`,
     loaded: (name: string, dtypes: string, h: number, c: number) => `${name} を読み込みました（${dtypes}）。モデルは TwoLayerNet(2, ${h}, ${c}) です。`,
     convert: '.pkl を .npz に変換する（Python）',
     reading: '読み込み中…',
