@@ -7,8 +7,8 @@ import { ChartStatus } from './ChartStatus';
 import './charts.css';
 
 const S = defineStrings({
-  ja: { loading: '損失のグラフを準備中…', x: 'イテレーション', y: '損失', now: 'この実行', prev: '前の実行' },
-  en: { loading: 'Preparing the loss chart…', x: 'iteration', y: 'loss', now: 'this run', prev: 'previous run' },
+  ja: { loading: '損失のグラフを準備中…', x: 'イテレーション', y: '損失' },
+  en: { loading: 'Preparing the loss chart…', x: 'iteration', y: 'loss' },
 });
 
 export interface Series {
@@ -16,9 +16,29 @@ export interface Series {
   y: number[];
 }
 
+/**
+ * One line of the chart: the current run (solid, accent), the previous run (faint) or the
+ * `index`-th pinned run (its own colour and dash, see {@link pinnedStyle}).
+ */
+export interface Curve extends Series {
+  name: string;
+  role: 'current' | 'previous' | 'pinned';
+  index?: number;
+}
+
+/** The colour (a CSS variable of the palette) and dash of the i-th pinned run's line. */
+export function pinnedStyle(i: number): { colorVar: string; dash: 'dash' | 'dot' | 'dashdot' } {
+  const styles = [
+    { colorVar: '--class-5', dash: 'dash' },
+    { colorVar: '--class-4', dash: 'dot' },
+    { colorVar: '--class-3', dash: 'dashdot' },
+  ] as const;
+  return styles[i % styles.length];
+}
+
 export interface LossHandle {
-  /** Redraws both lines (the arrays are read, not kept). */
-  draw(current: Series, previous: Series | null): void;
+  /** Redraws the lines, drawn in the order given (the arrays are read, not kept). */
+  draw(curves: readonly Curve[]): void;
 }
 
 interface Props {
@@ -26,26 +46,25 @@ interface Props {
   ariaLabel: string;
   testId?: string;
   onReady?: () => void;
-  /** Legend names, when the lines are not "this run" and "previous run". */
-  names?: { current: string; previous: string };
+  /** Show Plotly's legend (off when a list beside the chart names the lines). */
+  legend?: boolean;
 }
 
 /**
- * The loss curve: the current run as a solid line and the previous run as a faint one for
- * comparison. Created once; every draw is one Plotly.react with at most MAX_LOSS_POINTS points
- * per line (the series is bounded upstream).
+ * The loss curves: the current run as a solid line, the runs kept for comparison as faint or
+ * dashed ones. Created once; every draw is one Plotly.react with at most MAX_LOSS_POINTS points
+ * per line (the series are bounded upstream).
  */
-export const LossChart = forwardRef<LossHandle, Props>(function LossChart({ height, ariaLabel, testId, onReady, names }, ref) {
+export const LossChart = forwardRef<LossHandle, Props>(function LossChart({ height, ariaLabel, testId, onReady, legend = true }, ref) {
   const s = useStrings(S);
   const { el, plotly, created, status } = usePlotly();
   const theme = useTheme((t) => t.theme);
-  const lastData = useRef<{ current: Series; previous: Series | null }>({ current: { x: [], y: [] }, previous: null });
+  const lastData = useRef<readonly Curve[]>([]);
 
   function render(): void {
     const node = el.current;
     if (!plotly || !node) return;
-    const { current, previous } = lastData.current;
-    const fig = lossFigure(current, previous, s, height, names);
+    const fig = lossFigure(lastData.current, s, height, legend);
     if (!created.current) {
       created.current = true;
       void plotly.newPlot(node, fig.data, fig.layout, { displayModeBar: false, responsive: true }).then(() => onReady?.());
@@ -58,8 +77,8 @@ export const LossChart = forwardRef<LossHandle, Props>(function LossChart({ heig
   useEffect(() => redraw(), [plotly, theme, height, s]);
 
   useImperativeHandle(ref, () => ({
-    draw(current, previous) {
-      lastData.current = { current, previous };
+    draw(curves) {
+      lastData.current = curves;
       if (created.current) render();
     },
   }));
@@ -72,17 +91,23 @@ export const LossChart = forwardRef<LossHandle, Props>(function LossChart({ heig
   );
 });
 
-function lossFigure(current: Series, previous: Series | null, s: (typeof S)['ja'], height: number, names?: { current: string; previous: string }) {
+function lossFigure(curves: readonly Curve[], s: (typeof S)['ja'], height: number, legend: boolean) {
   const col = chartColors();
-  const accent = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
-  const data: unknown[] = [
-    { type: 'scatter', mode: 'lines', x: previous?.x ?? [], y: previous?.y ?? [], name: names?.previous ?? s.prev, line: { color: col.soft, width: 1.5 }, opacity: 0.45, hoverinfo: 'skip' },
-    { type: 'scatter', mode: 'lines', x: current.x, y: current.y, name: names?.current ?? s.now, line: { color: accent, width: 2 } },
-  ];
+  const css = getComputedStyle(document.documentElement);
+  const accent = css.getPropertyValue('--accent').trim();
+  const data: unknown[] = curves.map((c) => {
+    const line =
+      c.role === 'current'
+        ? { color: accent, width: 2 }
+        : c.role === 'previous'
+          ? { color: col.soft, width: 1.5 }
+          : { color: css.getPropertyValue(pinnedStyle(c.index ?? 0).colorVar).trim(), width: 1.8, dash: pinnedStyle(c.index ?? 0).dash };
+    return { type: 'scatter', mode: 'lines', x: c.x, y: c.y, name: c.name, line, opacity: c.role === 'previous' ? 0.45 : 1, hoverinfo: c.role === 'current' ? undefined : 'skip' };
+  });
   return {
     data,
     layout: themedLayout(height, { l: 48, r: 8, t: 8, b: 40 }, {
-      showlegend: true,
+      showlegend: legend,
       legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1 },
       xaxis: { title: { text: s.x }, rangemode: 'tozero' },
       yaxis: { title: { text: s.y }, rangemode: 'tozero' },

@@ -6,7 +6,7 @@
  */
 import type { RandomState } from '../nn/random';
 import { format } from '../nn/trainer';
-import type { Divergence, Framing, LabStatus, ParamsPayload, TrainResult } from './protocol';
+import type { Divergence, Framing, LabStatus, LossKind, ParamsPayload, TrainResult } from './protocol';
 import { makeDriver, samplingStats, type Driver, type SamplingStats, type TrainSettings } from './runner';
 import type { Dataset, Evaluation, Model, Task } from './seams';
 
@@ -31,13 +31,22 @@ export interface RunParts<Options, Picture> {
   rng: RandomState;
 }
 
+/**
+ * The custom loop reports when (iters + 1) % 10 == 0 within an epoch (§1.4.3), so with fewer
+ * iterations per epoch than this its script prints nothing at all (batch > 30 on 300 points).
+ */
+export const BOOK_REPORT_EVERY = 10;
+
 /** New output of one `advance` call. */
 export interface Advance {
-  /** Reported average losses and the iteration count at each report. */
+  /** Reported average losses and the iteration count at each report (the book's loss_list). */
   losses: number[];
   lossIters: number[];
   /** The book script's lines for those reports. */
   log: string[];
+  /** New points of the loss curve: the reports, or each finished epoch's mean (see LossKind). */
+  curve: number[];
+  curveIters: number[];
 }
 
 export class LabRun<Options = unknown, Picture = unknown> {
@@ -49,8 +58,10 @@ export class LabRun<Options = unknown, Picture = unknown> {
   readonly driver: Driver;
   status: LabStatus = 'idle';
   divergence: Divergence | undefined;
-  /** Latest reported average loss (NaN until the first report). */
+  /** The loss curve's latest point: the latest report, or epoch mean (NaN until the first). */
   loss = Number.NaN;
+  /** What the loss curve plots: the book's reports, unless its script would never report. */
+  readonly lossKind: LossKind;
   private pictureSeq = 0;
   /** Recent reported losses, for the blow-up rule. */
   private recent: number[] = [];
@@ -63,7 +74,8 @@ export class LabRun<Options = unknown, Picture = unknown> {
     this.task = parts.task;
     this.train = parts.train;
     this.driver = makeDriver(parts.model, parts.data, parts.rng, parts.train);
-    const every = parts.train.runner === 'trainer' ? parts.train.evalInterval : 10;
+    this.lossKind = parts.train.runner === 'loop' && this.driver.itersPerEpoch < BOOK_REPORT_EVERY ? 'epoch-mean' : 'report';
+    const every = this.lossKind === 'epoch-mean' ? this.driver.itersPerEpoch : parts.train.runner === 'trainer' ? parts.train.evalInterval : BOOK_REPORT_EVERY;
     this.window = Math.max(1, Math.ceil(BLOWUP_ITERS / every));
     this.blowup = BLOWUP_FACTOR * parts.task.chanceLoss(parts.data);
   }
@@ -80,6 +92,10 @@ export class LabRun<Options = unknown, Picture = unknown> {
   get maxIter(): number {
     return this.train.epochs * this.driver.itersPerEpoch;
   }
+  /** Loss of the last mini-batch trained (NaN before the first iteration). */
+  get batchLoss(): number {
+    return this.driver.lastLoss;
+  }
   get finished(): boolean {
     return this.status === 'done' || this.status === 'diverged';
   }
@@ -93,26 +109,41 @@ export class LabRun<Options = unknown, Picture = unknown> {
    * (a performance.now() time) passes. Iterations are checked against the clock in small groups.
    */
   advance(iters: number, deadline = Infinity, now: () => number = () => performance.now()): Advance {
-    const out: Advance = { losses: [], lossIters: [], log: [] };
+    const out: Advance = { losses: [], lossIters: [], log: [], curve: [], curveIters: [] };
+    const means = this.lossKind === 'epoch-mean';
+    const perEpoch = this.driver.itersPerEpoch;
     let left = iters;
     while (left > 0 && !this.finished) {
       const before = this.driver.iter;
-      const reports = this.driver.step(Math.min(left, 16));
+      // epoch means are read at each epoch's end, so a group never crosses one
+      const n = means ? Math.min(left, 16, perEpoch - (before % perEpoch)) : Math.min(left, 16);
+      const reports = this.driver.step(n);
       const done = this.driver.iter - before;
       left -= done;
-      const losses = reports.map((r) => r.loss);
       for (const r of reports) {
         out.losses.push(r.loss);
         out.lossIters.push(r.totalIter);
         out.log.push(format(r));
       }
-      const bad = this.checkFinite(losses) ?? this.checkBlowup(losses);
+      // the curve's new points: the reports, or this epoch's mean when the group ended one
+      const points: number[] = [];
+      if (!means) {
+        for (const r of reports) {
+          points.push(r.loss);
+          out.curveIters.push(r.totalIter);
+        }
+      } else if (done > 0 && this.driver.iter % perEpoch === 0) {
+        points.push(this.driver.lastEpochMean);
+        out.curveIters.push(this.driver.iter);
+      }
+      out.curve.push(...points);
+      const bad = this.checkFinite(points) ?? this.checkBlowup(points);
       if (bad) {
         this.divergence = bad;
         this.status = 'diverged';
         break;
       }
-      if (losses.length > 0) this.loss = losses[losses.length - 1];
+      if (points.length > 0) this.loss = points[points.length - 1];
       if (this.driver.done) {
         this.status = 'done';
         break;

@@ -115,6 +115,13 @@ export type ToWorker =
 
 // ---- worker → page ------------------------------------------------------------------------
 
+/**
+ * What a run's loss curve plots: the book's reports (`report`), or, for the custom loop when an
+ * epoch has fewer than 10 iterations so its script never reports, each epoch's mean mini-batch
+ * loss (`epoch-mean`, which the book's script does not print).
+ */
+export type LossKind = 'report' | 'epoch-mean';
+
 export interface ProgressMessage {
   type: 'progress';
   runId: number;
@@ -123,11 +130,18 @@ export interface ProgressMessage {
   iter: number;
   maxIter: number;
   itersPerEpoch: number;
-  /** New reported average losses since the last message, and their iteration numbers. */
+  /**
+   * New points of the loss curve since the last message, and their iteration numbers: the book's
+   * reported average losses, or each epoch's mean batch loss when `lossKind` is 'epoch-mean'.
+   */
   losses: number[];
   lossIters: number[];
-  /** Latest reported average loss (NaN before the first report). */
+  /** What the curve's points are (fixed for a run; see LossKind). */
+  lossKind: LossKind;
+  /** The curve's latest point (NaN before the first). */
   loss: number;
+  /** Loss of the last mini-batch trained (NaN before the first iteration). */
+  batchLoss: number;
   /** Training accuracy of the current model on all the data. */
   accuracy: number;
   /** The confusion matrix behind that accuracy (true class × predicted, row-major C × C). */

@@ -8,8 +8,9 @@
  * the error changes (subscribeStatus).
  */
 import { LabClient, type ConfigureOptions } from './client';
+import { KeptRuns, type KeptView, type RunSummary, type Series } from './keptRuns';
 import { LossSeries } from './lossSeries';
-import type { Divergence, GridPayload, LabStatus, ProgressMessage, RunSettings } from './protocol';
+import type { Divergence, GridPayload, LabStatus, LossKind, ProgressMessage, RunSettings } from './protocol';
 import type { SamplingStats } from './runner';
 import type { InsideFrame } from './inside';
 import { LOSS_REDRAW_FRAMES, MAX_LOG_LINES, MAX_LOSS_POINTS, REDRAW_CYCLE, REDRAW_FRAMES } from './renderCadence';
@@ -22,7 +23,11 @@ export interface LabSnapshot {
   iter: number;
   maxIter: number;
   itersPerEpoch: number;
+  /** The loss curve's latest point (a report, or an epoch mean: see lossKind). */
   loss: number;
+  lossKind: LossKind;
+  /** Loss of the last mini-batch trained (what one Step shows). */
+  batchLoss: number;
   accuracy: number;
   /** The confusion matrix behind the accuracy (true class × predicted, row-major). */
   confusion?: Int32Array;
@@ -41,7 +46,8 @@ export interface LabSnapshot {
 
 /** Draws a grid; returns a promise when drawing finishes later (the ack waits for it). */
 export type BoundaryDrawer = (grid: GridPayload) => void | Promise<void>;
-export type LossDrawer = (current: { x: number[]; y: number[] }, previous: { x: number[]; y: number[] } | null) => void;
+/** Draws the current run's curve with the kept runs' (previous and pinned) for comparison. */
+export type LossDrawer = (current: Series, kind: LossKind, kept: KeptView) => void;
 export type FrameWriter = (snap: LabSnapshot, log: readonly string[], logChanged: boolean) => void;
 /** Draws the network view's maps and hidden space that came with a grid (in the same frame as the boundary). */
 export type InsideDrawer = (inside: InsideFrame, grid: GridPayload) => void;
@@ -49,12 +55,14 @@ export type InsideDrawer = (inside: InsideFrame, grid: GridPayload) => void;
 export class LabSession {
   readonly client: LabClient;
   readonly loss = new LossSeries(MAX_LOSS_POINTS);
-  private previous: { x: number[]; y: number[] } | null = null;
+  /** The previous and pinned runs the loss chart compares with the current one. */
+  readonly kept = new KeptRuns();
+  private current: RunSettings | null = null;
   private pendingGrid: GridPayload | null = null;
   private drawing = false;
   private log: string[] = [];
   private logChanged = false;
-  private lossDrawn = -1;
+  private lossDrawn = '';
   private frame = 0;
   private raf = 0;
   private boundary?: BoundaryDrawer;
@@ -73,9 +81,22 @@ export class LabSession {
     });
   }
 
-  /** Starts a new run; the current loss curve stays as the faint "previous run". */
+  /** The settings of the current run (null before the first). */
+  get settings(): RunSettings | null {
+    return this.current;
+  }
+
+  /** The current run as the comparison shows it (its curve copied now). */
+  summary(): RunSummary | null {
+    const c = this.current, sn = this.snap;
+    if (!c) return null;
+    return { runId: sn.runId, settings: c, points: this.loss.points(), lossKind: sn.lossKind, loss: sn.loss, accuracy: sn.accuracy, epoch: sn.epoch, iter: sn.iter, maxIter: sn.maxIter, status: sn.status };
+  }
+
+  /** Starts a new run; the current one is kept for comparison if it got far enough (KeptRuns). */
   start(settings: RunSettings, opts: ConfigureOptions): number {
-    if (this.loss.length > 0) this.previous = this.loss.points();
+    this.retire();
+    this.current = settings;
     this.loss.clear();
     this.pendingGrid = null; // a grid of the old run is never drawn now
     this.log = [];
@@ -88,7 +109,7 @@ export class LabSession {
 
   /** Brings up a fresh worker after an error and starts the last settings again. */
   restart(): void {
-    if (this.loss.length > 0) this.previous = this.loss.points();
+    this.retire();
     this.loss.clear();
     this.pendingGrid = null;
     this.log = [];
@@ -103,7 +124,7 @@ export class LabSession {
     if ('inside' in parts) this.insideDrawer = parts.inside;
     if ('loss' in parts) {
       this.lossDrawer = parts.loss;
-      this.lossDrawn = -1;
+      this.lossDrawn = '';
     }
     if ('writer' in parts) this.writer = parts.writer;
     this.request();
@@ -111,7 +132,7 @@ export class LabSession {
 
   /** Redraw everything on the next frame (after a theme change or a resize). */
   invalidate(): void {
-    this.lossDrawn = -1;
+    this.lossDrawn = '';
     this.logChanged = true;
     this.request();
   }
@@ -131,6 +152,11 @@ export class LabSession {
   }
 
   // ---- internals --------------------------------------------------------------------------
+
+  private retire(): void {
+    const run = this.summary();
+    if (run) this.kept.retire(run);
+  }
 
   private onProgress(m: ProgressMessage): void {
     if (m.runId !== this.snap.runId) return;
@@ -152,6 +178,8 @@ export class LabSession {
       maxIter: m.maxIter,
       itersPerEpoch: m.itersPerEpoch,
       loss: Number.isFinite(m.loss) ? m.loss : this.snap.loss,
+      lossKind: m.lossKind,
+      batchLoss: Number.isFinite(m.batchLoss) ? m.batchLoss : this.snap.batchLoss,
       accuracy: m.accuracy,
       confusion: m.confusion ?? this.snap.confusion,
       sampling: m.sampling,
@@ -186,10 +214,11 @@ export class LabSession {
       else if (still || this.frame % REDRAW_CYCLE < REDRAW_FRAMES) this.drawGrid(g);
       else again = true;
     }
-    if (this.lossDrawer && this.loss.version !== this.lossDrawn) {
+    const lossKey = `${this.loss.version}/${this.kept.version}/${this.snap.lossKind}`;
+    if (this.lossDrawer && lossKey !== this.lossDrawn) {
       if (this.snap.status !== 'running' || this.frame % LOSS_REDRAW_FRAMES === 0) {
-        this.lossDrawn = this.loss.version;
-        this.lossDrawer(this.loss.points(), this.previous);
+        this.lossDrawn = lossKey;
+        this.lossDrawer(this.loss.points(), this.snap.lossKind, this.kept.get());
       } else again = true;
     }
     // the log panel follows at the loss chart's pace while running (its text re-lays out)
@@ -240,6 +269,8 @@ function emptySnapshot(runId: number): LabSnapshot {
     maxIter: 0,
     itersPerEpoch: 0,
     loss: Number.NaN,
+    lossKind: 'report',
+    batchLoss: Number.NaN,
     accuracy: Number.NaN,
     sampling: null,
     boundaryRedraws: 0,

@@ -9,7 +9,7 @@
  * Every failure is caught and reported as an `error` message; the page offers a restart.
  */
 import { createRun, type ClassifyRun } from './createRun';
-import { resultOf } from './engine';
+import { resultOf, type Advance } from './engine';
 import { classGridBothCores } from './gridHelpers';
 import { classGridOf, splitGridJob, type GridOptions } from './tasks/classify2d';
 import { type FaultMode, type FromWorker, type GridPayload, type ProgressMessage, type Speed, type ToWorker, transferablesOf } from './protocol';
@@ -158,10 +158,11 @@ function tick(): void {
   }
 }
 
-function absorb(a: { losses: number[]; lossIters: number[]; log: string[] }): void {
-  if (a.losses.length || a.log.length) st.dirty = true;
-  st.losses.push(...a.losses);
-  st.lossIters.push(...a.lossIters);
+/** New output of the live run: the loss curve's points (see LossKind) and the book's log lines. */
+function absorb(a: Advance): void {
+  if (a.curve.length || a.log.length) st.dirty = true;
+  st.losses.push(...a.curve);
+  st.lossIters.push(...a.curveIters);
   st.log.push(...a.log);
   st.dirty = true;
 }
@@ -219,7 +220,9 @@ function maybePost(force: boolean): void {
     itersPerEpoch: run.itersPerEpoch,
     losses: st.losses,
     lossIters: st.lossIters,
+    lossKind: run.lossKind,
     loss: run.loss,
+    batchLoss: run.batchLoss,
     accuracy: st.lastAccuracy,
     confusion: st.lastConfusion,
     log: st.log,

@@ -88,6 +88,11 @@ class EpochLoop {
   private totalIters = 0;
   private lossTotal = 0;
   private lossCount = 0;
+  /** Loss of the last mini-batch (NaN before the first iteration). Not part of the book's output. */
+  lastLoss = Number.NaN;
+  /** Mean mini-batch loss of the last finished epoch (NaN before one). Not part of the book's output. */
+  lastEpochMean = Number.NaN;
+  private epochTotal = 0;
   private x: Mat;
   private t: Mat;
   private spareX: Mat;
@@ -155,6 +160,8 @@ class EpochLoop {
     o.optimizer.update(o.model.params, o.model.grads);
     this.lossTotal += loss;
     this.lossCount += 1;
+    this.lastLoss = loss;
+    this.epochTotal += loss;
     this.totalIters += 1;
     let report: StepReport | undefined;
     if (o.reportsAt(it)) {
@@ -205,6 +212,8 @@ class EpochLoop {
       this.duplicatesPerEpoch.push(dup);
       this.neverSeenPerEpoch.push(unseen);
     }
+    this.lastEpochMean = this.epochTotal / this.itersPerEpoch;
+    this.epochTotal = 0;
     this.itInEpoch = 0;
     this.epochsDone += 1;
   }
@@ -273,6 +282,14 @@ export class CustomLoop {
   /** The book's loss_list. */
   get lossList(): number[] {
     return this.loop.lossList;
+  }
+  /** Loss of the last mini-batch (the script prints only averages). */
+  get lastLoss(): number {
+    return this.loop.lastLoss;
+  }
+  /** Mean mini-batch loss of the last finished epoch (the script prints no such thing). */
+  get lastEpochMean(): number {
+    return this.loop.lastEpochMean;
   }
   /** 'choice' sampling: repeated draws in each finished epoch. */
   get duplicatesPerEpoch(): number[] {
@@ -385,6 +402,14 @@ export class Trainer {
   }
   get neverSeenPerEpoch(): number[] {
     return this.current().neverSeenPerEpoch;
+  }
+  /** Loss of the last mini-batch (fit prints only averages). */
+  get lastLoss(): number {
+    return this.current().lastLoss;
+  }
+  /** Mean mini-batch loss of the last finished epoch (fit prints no such thing). */
+  get lastEpochMean(): number {
+    return this.current().lastEpochMean;
   }
   /** The line Trainer.fit prints for a report. */
   format(r: StepReport): string {

@@ -1,7 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useStrings } from '../../app/i18n';
 import type { LabStatus } from '../../lab/protocol';
 import { labStrings } from './strings';
+import { runStrings } from './runStrings';
+
+/** How far one press of Step goes: one mini-batch, or to the end of the current epoch. */
+export type StepSize = 'iteration' | 'epoch';
 
 interface Props {
   status: LabStatus;
@@ -11,6 +15,8 @@ interface Props {
   onPause: () => void;
   onStep: () => void;
   onReset: () => void;
+  stepSize: StepSize;
+  onStepSize: (size: StepSize) => void;
 }
 
 /**
@@ -18,8 +24,10 @@ interface Props {
  * focus becomes disabled, focus moves to the other, so keyboard and screen-reader users keep
  * their place (not <body>).
  */
-export function LabButtons({ status, busy, onPlay, onPause, onStep, onReset }: Props) {
+export function LabButtons({ status, busy, onPlay, onPause, onStep, onReset, stepSize, onStepSize }: Props) {
   const s = useStrings(labStrings);
+  const r = useStrings(runStrings);
+  const sizeId = useId();
   const running = status === 'running';
   const playBtn = useRef<HTMLButtonElement>(null);
   const pauseBtn = useRef<HTMLButtonElement>(null);
@@ -44,9 +52,18 @@ export function LabButtons({ status, busy, onPlay, onPause, onStep, onReset }: P
       <button ref={pauseBtn} type="button" data-testid="lab-pause" onClick={() => { noteFocus(); onPause(); }} disabled={busy || !running}>
         {s.pause}
       </button>
-      <button type="button" data-testid="lab-step" onClick={onStep} disabled={busy || running || finished}>
-        {s.step}
-      </button>
+      <span className="lab-step">
+        <button type="button" data-testid="lab-step" onClick={onStep} disabled={busy || running || finished}>
+          {s.step}
+        </button>
+        <label className="visually-hidden" htmlFor={sizeId}>
+          {r.stepSize}
+        </label>
+        <select id={sizeId} data-testid="lab-step-size" value={stepSize} onChange={(e) => onStepSize(e.currentTarget.value as StepSize)}>
+          <option value="iteration">{r.stepIter}</option>
+          <option value="epoch">{r.stepEpoch}</option>
+        </select>
+      </span>
       <button type="button" data-testid="lab-reset" onClick={onReset} disabled={busy}>
         {s.reset}
       </button>

@@ -57,6 +57,16 @@ export function TrainerView() {
     if (ready) setState('running');
   }
 
+  // The two curves, named in the reader's language (the chart outlives a language switch).
+  useEffect(() => {
+    if (!outcome) return;
+    const { trainer, loop } = outcome;
+    chart.current?.draw([
+      { x: loop.lossIters, y: loop.lossList, name: s.trainerPrevious, role: 'previous' },
+      { x: trainer.lossIters, y: trainer.lossList, name: s.trainerCurrent, role: 'current' },
+    ]);
+  }, [outcome, s]);
+
   useEffect(() => {
     if (!session || labFailed) return;
     const mine = ++seq.current;
@@ -71,7 +81,6 @@ export function TrainerView() {
         const values = trainer.params.reduce((a, p) => a + p.length, 0);
         setOutcome({ trainer, loop, maxDiff: maxParamDiff(trainer.params, loop.params), values });
         setState('done');
-        chart.current?.draw({ x: trainer.lossIters, y: trainer.lossList }, { x: loop.lossIters, y: loop.lossList });
       } catch (e) {
         if (mine !== seq.current) return;
         setError(e instanceof Error ? e.message : String(e));
@@ -99,7 +108,7 @@ export function TrainerView() {
           <SettingControl store={useLabSettings} k="eval" testId="trainer-eval" />
           <SettingControl store={useLabSettings} k="maxgrad" testId="trainer-maxgrad" />
         </div>
-        <LossChart ref={chart} height={220} ariaLabel={s.trainerLossLabel} testId="trainer-loss-chart" names={{ current: s.trainerCurrent, previous: s.trainerPrevious }} />
+        <LossChart ref={chart} height={220} ariaLabel={s.trainerLossLabel} testId="trainer-loss-chart" />
         <div className="trainer-result readout" role="status">
           {state === 'running' && s.trainerRunning}
           {state === 'error' && <span className="error-msg">{error}</span>}

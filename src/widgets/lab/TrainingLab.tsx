@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Widget } from '../ui/Widget';
 import { ShowCode } from '../ui/ShowCode';
 import trainerSrc from '../../nn/trainer.ts?raw';
 import { useStrings } from '../../app/i18n';
 import { labCodec, useLabSettings, type SettingKey } from '../../state/labSettings';
-import { LossChart, type LossHandle } from '../../charts/LossChart';
+import { LossChart, type Curve, type LossHandle } from '../../charts/LossChart';
 import type { LabSnapshot } from '../../lab/session';
+import type { KeptView, Series } from '../../lab/keptRuns';
+import type { LossKind } from '../../lab/protocol';
+import { useLang, type Lang } from '../../state/lang';
 import { labStrings } from './strings';
 import { SettingControl } from './SettingControl';
 import { useLabSession } from './useLabSession';
@@ -13,7 +16,11 @@ import { datasetSpecOf, useLabData } from './labData';
 import { useBoundaryPanel } from './BoundaryPanel';
 import { LabNotices, SettingsNote } from './LabNotices';
 import { LabRunTools } from '../lab-run-tools/LabRunTools';
-import { LabButtons } from './LabButtons';
+import { LabButtons, type StepSize } from './LabButtons';
+import { RunsPanel } from './RunsPanel';
+import { DataLine, LossNote, UpstreamNotice } from './LabNotes';
+import { runStrings } from './runStrings';
+import { runLabel, runResult } from './runLabel';
 import { LabLayout } from './LabLayout';
 import { readoutRows, writeContract, writeRows } from './labReadouts';
 import { useWidth } from '../ui/useWidth';
@@ -37,12 +44,16 @@ const WIDE_LAB = 860;
  */
 export function TrainingLab({ compact = false }: { compact?: boolean }) {
   const s = useStrings(labStrings);
-  const { session, snap, play, reset } = useLabSession({ inside: !compact });
+  const r = useStrings(runStrings);
+  const lang = useLang((st) => st.lang);
+  const root = useRef<HTMLDivElement>(null);
+  const { session, snap, play, reset, upstream } = useLabSession(root, { inside: !compact });
+  const [stepSize, setStepSize] = useState<StepSize>('iteration');
   const settings = useLabSettings((st) => st.settings);
   const resetKeys = useLabSettings((st) => st.reset);
   const data = useLabData(settings.seed, datasetSpecOf(settings));
-  const root = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDListElement>(null);
+  const runResultEl = useRef<HTMLSpanElement>(null);
   const logEl = useRef<HTMLElement>(null);
   const loss = useRef<LossHandle>(null);
   const confusion = useRef<ConfusionHandle>(null);
@@ -53,21 +64,29 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
 
   const write = useCallback(
     (sn: LabSnapshot, log: readonly string[], logChanged: boolean) => {
-      writeContract(root.current, sn);
-      writeRows(readout.current, readoutRows(sn, s));
+      writeContract(root.current, sn, session?.loss.length ?? 0);
+      writeRows(readout.current, readoutRows(sn, s, r));
+      const result = runResultEl.current;
+      if (result) {
+        const text = runResult(sn.loss, sn.accuracy);
+        if (result.textContent !== text) result.textContent = text;
+      }
       if (sn.confusion && sn.confusion.length === classes * classes) confusion.current?.draw(sn.confusion, classes);
       // The panel stays scrolled to its newest line by CSS (column-reverse): reading
       // scrollHeight here forced a layout of the whole page every frame (seen in a CPU profile).
       if (logEl.current && logChanged) logEl.current.textContent = log.join('\n');
     },
-    [s, classes],
+    [s, r, session, classes],
   );
 
   useEffect(() => {
     session?.attach({ writer: write });
   }, [session, write]);
 
-  const onLossReady = useCallback(() => session?.attach({ loss: (cur, prev) => loss.current?.draw(cur, prev) }), [session]);
+  const onLossReady = useCallback(
+    () => session?.attach({ loss: (cur, kind, kept) => loss.current?.draw(curvesOf(cur, kind, kept, r, lang)) }),
+    [session, r, lang],
+  );
   useEffect(() => {
     if (session) onLossReady();
   }, [session, onLossReady]);
@@ -92,6 +111,8 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
               <button type="button" className="book-settings" onClick={() => resetKeys(labCodec.keysWith('restart'))}>
                 {s.bookSettings}
               </button>
+              {!compact && <DataLine />}
+              {!compact && <p className="lab-url-note">{r.urlNote}</p>}
             </div>
           }
           buttons={
@@ -100,18 +121,31 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
               busy={!session || status === 'error'}
               onPlay={play}
               onPause={() => session?.client.pause()}
-              onStep={() => session?.client.step(1)}
+              onStep={() => session?.client.step(stepSize === 'epoch' && snap ? snap.itersPerEpoch - (snap.iter % Math.max(1, snap.itersPerEpoch)) : 1)}
               onReset={reset}
+              stepSize={stepSize}
+              onStepSize={setStepSize}
             />
           }
-          notices={<LabNotices snap={snap} onRestart={() => session?.restart()} />}
+          notices={
+            <>
+              <UpstreamNotice changes={upstream} />
+              <LabNotices snap={snap} onRestart={() => session?.restart()} />
+            </>
+          }
           readouts={<dl className="lab-readouts readout" ref={readout} aria-live="off" />}
           confusion={compact ? undefined : <ConfusionMatrix ref={confusion} />}
           network={compact ? undefined : <NetworkView ref={netView} data={data} />}
           extras={compact ? undefined : <HiddenSpaceView ref={spaceView} data={data} />}
           boundary={boundary.chart}
           boundaryTools={boundary.tools}
-          loss={<LossChart ref={loss} height={lossHeight} ariaLabel={s.lossLabel} testId="lab-loss-chart" onReady={onLossReady} />}
+          loss={
+            <>
+              <LossChart ref={loss} height={lossHeight} ariaLabel={s.lossLabel} testId="lab-loss-chart" onReady={onLossReady} legend={false} />
+              <LossNote snap={snap} batch={session?.settings?.train.batch} />
+            </>
+          }
+          runs={<RunsPanel session={session} resultRef={runResultEl} />}
           log={
             compact ? undefined : (
               <>
@@ -130,4 +164,14 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
       </div>
     </Widget>
   );
+}
+
+/** The loss chart's lines: the previous run, the pinned ones, then this run on top. */
+function curvesOf(current: Series, kind: LossKind, kept: KeptView, r: (typeof runStrings)['ja'], lang: Lang): Curve[] {
+  const name = (k: { settings: Parameters<typeof runLabel>[0]; loss: number; accuracy: number }) => `${runLabel(k.settings, lang)} ${runResult(k.loss, k.accuracy)}`;
+  const curves: Curve[] = [];
+  if (kept.previous) curves.push({ ...kept.previous.points, name: name(kept.previous), role: 'previous' });
+  kept.pinned.forEach((p, index) => curves.push({ ...p.points, name: name(p), role: 'pinned', index }));
+  curves.push({ ...current, name: kind === 'epoch-mean' ? r.curveEpochMean : r.curveNow, role: 'current' });
+  return curves;
 }

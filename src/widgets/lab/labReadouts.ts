@@ -1,7 +1,9 @@
 import type { LabSnapshot } from '../../lab/session';
 import type { labStrings } from './strings';
+import type { runStrings } from './runStrings';
 
 type LabStrings = (typeof labStrings)['ja'];
+type RunStrings = (typeof runStrings)['ja'];
 
 /**
  * Writers of the lab's small live values, called from the session's drawing loop (never through
@@ -9,7 +11,7 @@ type LabStrings = (typeof labStrings)['ja'];
  */
 
 /** The automation contract: current values as data-* attributes on the lab's root. */
-export function writeContract(el: HTMLElement | null, sn: LabSnapshot): void {
+export function writeContract(el: HTMLElement | null, sn: LabSnapshot, lossPoints: number): void {
   if (!el) return;
   const d = el.dataset;
   const values: Record<string, string> = {
@@ -19,6 +21,9 @@ export function writeContract(el: HTMLElement | null, sn: LabSnapshot): void {
     iter: String(sn.iter),
     maxIter: String(sn.maxIter),
     loss: Number.isFinite(sn.loss) ? String(sn.loss) : '',
+    lossKind: sn.lossKind,
+    lossPoints: String(lossPoints),
+    batchLoss: Number.isFinite(sn.batchLoss) ? String(sn.batchLoss) : '',
     accuracy: Number.isFinite(sn.accuracy) ? String(sn.accuracy) : '',
     boundaryRedraws: String(sn.boundaryRedraws),
     boundaryRun: String(sn.boundaryRun),
@@ -33,14 +38,19 @@ export function writeContract(el: HTMLElement | null, sn: LabSnapshot): void {
 }
 
 /** The rows of the readouts list, as text. */
-export function readoutRows(sn: LabSnapshot, s: LabStrings): [string, string][] {
+export function readoutRows(sn: LabSnapshot, s: LabStrings, r: RunStrings): [string, string][] {
   const epochs = sn.itersPerEpoch > 0 ? Math.round(sn.maxIter / sn.itersPerEpoch) : 0;
+  const fixed = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : '—');
+  const sm = sn.sampling;
+  // repeats and never-seen samples are equal exactly when an epoch draws as often as there are samples
+  const sampling = sm ? `${s.samplingValue(sm.duplicates, sm.neverSeen)}${sm.duplicates > 0 && sm.duplicates === sm.neverSeen ? ` — ${r.samplingWhy}` : ''}` : s.samplingNone;
   return [
     [s.epoch, `${sn.epoch} / ${epochs}`],
     [s.iter, `${sn.iter} / ${sn.maxIter}`],
-    [s.loss, Number.isFinite(sn.loss) ? sn.loss.toFixed(4) : '—'],
+    [sn.lossKind === 'epoch-mean' ? r.lossEpochMean : s.loss, fixed(sn.loss)],
+    [r.batchLoss, fixed(sn.batchLoss)],
     [s.accuracy, Number.isFinite(sn.accuracy) ? `${(sn.accuracy * 100).toFixed(1)} %` : '—'],
-    [s.sampling, sn.sampling ? s.samplingValue(sn.sampling.duplicates, sn.sampling.neverSeen) : s.samplingNone],
+    [s.sampling, sampling],
   ];
 }
 

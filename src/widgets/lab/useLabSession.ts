@@ -1,23 +1,52 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { LabSession, type LabSnapshot } from '../../lab/session';
 import type { ConfigureOptions } from '../../lab/client';
 import { labCodec, useLabSettings, type LabSettings } from '../../state/labSettings';
 import { faultFromUrl, runSettingsOf } from './labData';
 import { useActiveLab } from '../../lab/activeLab';
+import { SETTLE_MS, useSettled } from './useSettled';
+
+/** A change of these settings made outside the lab (1.4.1's data, 1.4.2's hidden size, the address). */
+export interface UpstreamChange {
+  key: keyof LabSettings & string;
+  from: string;
+  to: string;
+}
+
+/**
+ * A settled change counts as the reader's own in the lab when they touched one of its controls
+ * this recently (the settle wait plus a margin for a slow frame).
+ */
+const OWN_CHANGE_MS = SETTLE_MS + 1000;
 
 /**
  * Owns the lab's session (worker + drawing loop) for a component's lifetime, and keeps it in step
- * with the settings store: a change of any setting that defines the run starts a new run at once
- * (playing, unless the reader has paused); speed and view changes reach the running run without
- * restarting it. The effect terminates the worker in its cleanup (StrictMode runs it twice).
- * With `inside`, the run's grids carry the network view's maps and hidden space.
+ * with the settings store. A change of a setting that defines the run starts a new run once it
+ * has settled (useSettled: a slider's drag or key repeats make one run, not one per value):
+ * - made with the lab's own controls (inside `root`), the new run plays, unless the reader had
+ *   paused;
+ * - made elsewhere (the dataset of 1.4.1, the hidden size of 1.4.2, Back/Forward), the lab waits
+ *   idle with the new settings and says what changed (`upstream`), since the reader is not
+ *   looking at it.
+ * Speed and view changes reach the running run without restarting it. The effect terminates the
+ * worker in its cleanup (StrictMode runs it twice). With `inside`, the run's grids carry the
+ * network view's maps and hidden space.
  */
-export function useLabSession({ inside = false }: { inside?: boolean } = {}): { session: LabSession | null; snap: LabSnapshot | null; play: () => void; reset: () => void } {
+export function useLabSession(root: RefObject<HTMLElement | null>, { inside = false }: { inside?: boolean } = {}): {
+  session: LabSession | null;
+  snap: LabSnapshot | null;
+  play: () => void;
+  reset: () => void;
+  upstream: UpstreamChange[] | null;
+} {
   const [session, setSession] = useState<LabSession | null>(null);
   const settings = useLabSettings((s) => s.settings);
-  const key = labCodec.effectKey(settings, 'restart');
+  const settledKey = useSettled(labCodec.effectKey(settings, 'restart'));
   const configuredFor = useRef<LabSession | null>(null);
+  const startedWith = useRef<LabSettings | null>(null);
+  const lastOwnInput = useRef(-Infinity);
   const fault = useRef(faultFromUrl());
+  const [upstream, setUpstream] = useState<UpstreamChange[] | null>(null);
 
   useEffect(() => {
     // The address is the truth: after an in-app navigation the store may hold another page's
@@ -33,16 +62,35 @@ export function useLabSession({ inside = false }: { inside?: boolean } = {}): { 
     };
   }, []);
 
+  // The reader's own touches of the lab's controls (anything inside its root).
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const mark = () => {
+      lastOwnInput.current = performance.now();
+    };
+    const events = ['pointerdown', 'keydown', 'input', 'change'] as const;
+    for (const e of events) el.addEventListener(e, mark, { capture: true, passive: true });
+    return () => {
+      for (const e of events) el.removeEventListener(e, mark, { capture: true });
+    };
+  }, [root]);
+
   useEffect(() => {
     if (!session) return;
     const first = configuredFor.current !== session;
     configuredFor.current = session;
     const status = session.snap.status;
-    const play = !first && status !== 'paused' && status !== 'error';
     const s = useLabSettings.getState().settings;
+    const own = performance.now() - lastOwnInput.current < OWN_CHANGE_MS;
+    const changes = first || own ? null : changesBetween(startedWith.current, s);
+    const play = !first && own && status !== 'paused' && status !== 'error';
+    startedWith.current = s;
     if (status === 'error') session.restart();
     session.start(runSettingsOf(s), startOptions(s, play, inside));
-  }, [session, key, inside]);
+    // what changed is known only when the settled change reaches the session
+    setUpstream(changes && changes.length > 0 ? changes : null);
+  }, [session, settledKey, inside]);
 
   useEffect(() => {
     session?.client.setSpeed(settings.speed);
@@ -55,6 +103,7 @@ export function useLabSession({ inside = false }: { inside?: boolean } = {}): { 
 
   const play = () => {
     if (!session) return;
+    setUpstream(null);
     if (fault.current) {
       session.client.injectFault(fault.current);
       fault.current = undefined;
@@ -67,10 +116,20 @@ export function useLabSession({ inside = false }: { inside?: boolean } = {}): { 
   };
   const reset = () => {
     if (!session) return;
+    setUpstream(null);
     const s = useLabSettings.getState().settings;
     session.start(runSettingsOf(s), startOptions(s, false, inside));
   };
-  return { session, snap, play, reset };
+  return { session, snap, play, reset, upstream };
+}
+
+/** The run-defining settings that differ between two settings objects, as text. */
+function changesBetween(before: LabSettings | null, after: LabSettings): UpstreamChange[] {
+  if (!before) return [];
+  return labCodec
+    .keysWith('restart')
+    .filter((k) => before[k] !== after[k])
+    .map((k) => ({ key: k, from: String(before[k]), to: String(after[k]) }));
 }
 
 /** How a run of the lab starts: playing or not, at the settings' speed and view. */

@@ -13,8 +13,9 @@
  *   Trainer's loop with one `np.random.choice` per batch, as the core's trainer.ts does;
  * - a `points` dataset (e.g. the reader's own): embedded as arrays, the generator seeded with the
  *   run's seed just before the weights are drawn (as the engine's createRun does).
- * Its last two output lines are `final_loss=<repr>` (the last reported average loss, `None`
- * when the run never reports) and `accuracy=<repr>` (on all the training data).
+ * Its last two output lines are `final_loss=<repr>` (the last reported average loss; for a
+ * custom loop that never reports, the last epoch's mean mini-batch loss, as the lab shows) and
+ * `accuracy=<repr>` (on all the training data).
  */
 import { Adam, Momentum, Nesterov, RMSprop, makeOptimizer, type OptimizerName } from '../../nn/optimizers';
 import { BOOK } from '../../nn/book';
@@ -112,8 +113,12 @@ const LOOP_REPORT = "print('| epoch %d |  iter %d / %d | loss %.2f' % (epoch + 1
 const TRAINER_REPORT =
   "print('| epoch %d |  iter %d / %d | time %d[s] | loss %.2f' % (epoch + 1, iters + 1, max_iters, time.time() - start_time, avg_loss))";
 
-/** The training section; afterwards `loss_list` holds the reported average losses. */
-function trainingLines(s: TrainSettings, tx: ScriptText): string[] {
+/**
+ * The training section; afterwards `loss_list` holds the reported average losses. With
+ * `epochMeans` (a custom loop that never reports) it also keeps each epoch's mean mini-batch
+ * loss in `epoch_means`, as the lab plots it.
+ */
+function trainingLines(s: TrainSettings, tx: ScriptText, epochMeans = false): string[] {
   const trainer = s.runner === 'trainer';
   if (trainer && s.sampling === 'permutation') {
     return [
@@ -136,9 +141,11 @@ function trainingLines(s: TrainSettings, tx: ScriptText): string[] {
     'data_size = len(x)',
     'max_iters = data_size // batch_size',
     'total_loss, loss_count, loss_list = 0, 0, []',
+    ...(epochMeans ? ['epoch_means = []'] : []),
     ...(choice ? [] : ['x_train, t_train = x, t']),
     ...(trainer ? ['start_time = time.time()'] : []),
     'for epoch in range(max_epoch):',
+    ...(epochMeans ? ['    epoch_total = 0'] : []),
     ...(choice ? [] : ['    idx = np.random.permutation(data_size)', '    x_train, t_train = x_train[idx], t_train[idx]']),
     '    for iters in range(max_iters):',
     ...batch,
@@ -148,11 +155,13 @@ function trainingLines(s: TrainSettings, tx: ScriptText): string[] {
     '        optimizer.update(model.params, model.grads)',
     '        total_loss += loss',
     '        loss_count += 1',
+    ...(epochMeans ? ['        epoch_total += loss'] : []),
     trainer ? '        if iters % eval_interval == 0:' : '        if (iters + 1) % 10 == 0:',
     '            avg_loss = total_loss / loss_count',
     `            ${trainer ? TRAINER_REPORT : LOOP_REPORT}`,
     '            loss_list.append(float(avg_loss))',
     '            total_loss, loss_count = 0, 0',
+    ...(epochMeans ? ['    epoch_means.append(float(epoch_total / max_iters))'] : []),
   ];
 }
 
@@ -163,6 +172,8 @@ export function pythonScript(run: RunSettings, lang: Lang = 'en'): string {
   const trainer = s.runner === 'trainer';
   const usesTrainer = trainer && s.sampling === 'permutation';
   const maxGrad = trainer && s.maxGrad > 0 ? pyFloat(s.maxGrad) : 'None';
+  // the custom loop reports every 10 iterations of an epoch: with fewer it never does
+  const noReport = !trainer && Math.floor(n / s.batch) < 10;
   const lines = [
     '# coding: utf-8',
     ...tx.header.map((l) => `# ${l}`),
@@ -204,11 +215,11 @@ export function pythonScript(run: RunSettings, lang: Lang = 'en'): string {
     `model = TwoLayerNet(input_size=2, hidden_size=hidden_size, output_size=${dataset.classes})`,
     `optimizer = ${optimizerCall(s.opt)}`,
     '',
-    ...trainingLines(s, tx),
+    ...trainingLines(s, tx, noReport),
     '',
-    ...(!trainer && Math.floor(n / s.batch) < 10 ? [...tx.noReport.map((l) => `# ${l}`)] : []),
+    ...(noReport ? [...tx.noReport.map((l) => `# ${l}`)] : []),
     `# ${tx.results}`,
-    'final_loss = float(loss_list[-1]) if loss_list else None',
+    noReport ? 'final_loss = epoch_means[-1] if epoch_means else None' : 'final_loss = float(loss_list[-1]) if loss_list else None',
     'accuracy = float(np.mean(np.argmax(model.predict(x), axis=1) == np.argmax(t, axis=1)))',
     "print('final_loss=' + repr(final_loss))",
     "print('accuracy=' + repr(accuracy))",

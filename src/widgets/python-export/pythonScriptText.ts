@@ -60,7 +60,7 @@ export const scriptText: Record<Lang, ScriptText> = {
     ],
     noReport: [
       '1 エポックのイテレーション数（データ数 // バッチサイズ）が 10 未満なので、このループは一度も損失を報告しません。',
-      'そのため final_loss は None になります（ラボにも損失は表示されません）。',
+      'ラボと同じく各エポックのミニバッチの損失の平均を epoch_means に記録し、その最後を final_loss とします（本のスクリプトにはない値です）。',
     ],
     results: '結果：最後に報告された平均損失と、訓練データ全体での正解率',
   },
@@ -102,8 +102,8 @@ export const scriptText: Record<Lang, ScriptText> = {
       "the first book's np.random.choice: gradients clipped with max_grad, a report when iters % eval_interval == 0.",
     ],
     noReport: [
-      'An epoch has fewer than 10 iterations (data size // batch size), so this loop never reports a loss',
-      'and final_loss is None (the lab shows no loss either).',
+      'An epoch has fewer than 10 iterations (data size // batch size), so this loop never reports a loss.',
+      "As the lab does, epoch_means records each epoch's mean mini-batch loss and final_loss is the last of them (the book's script has no such value).",
     ],
     results: 'Results: the last reported average loss, and the accuracy on all the training data',
   },

@@ -100,9 +100,10 @@ describe('pythonScript: the lab’s run on the book’s code', () => {
     expect(s).toContain("time %d[s]");
   });
 
-  it('notes when the custom loop never reports (fewer than 10 batches per epoch)', () => {
-    expect(pythonScript(book({ batch: 32 }))).toContain('final_loss is None');
-    expect(pythonScript(BOOK)).not.toContain('final_loss is None');
+  it('notes when the custom loop never reports (fewer than 10 batches per epoch) and keeps epoch means instead', () => {
+    expect(pythonScript(book({ batch: 32 }))).toContain('epoch_means.append(float(epoch_total / max_iters))');
+    expect(pythonScript(book({ batch: 32 }))).toContain('final_loss = epoch_means[-1] if epoch_means else None');
+    expect(pythonScript(BOOK)).not.toContain('epoch_means');
   });
 
   it('embeds a points dataset exactly: every coordinate reads back as the same double', () => {

@@ -128,6 +128,28 @@ describe('custom loop versus Trainer', () => {
     expect(trainer.lossList.length).toBe(30);
   });
 
+  it('lastLoss is the last mini-batch’s loss: the book’s first batch gives NumPy’s (stepper_book.json, iteration 1)', () => {
+    const a = setup();
+    const loop = new CustomLoop({ x: a.x, t: a.t, model: a.model, optimizer: new SGD(1), rng: a.rng, maxEpoch: 1, batchSize: 30 });
+    expect(loop.lastLoss).toBeNaN();
+    loop.step(1);
+    expect(Math.abs(loop.lastLoss - loadFixture('stepper_book.json').iterations['1'].loss)).toBeLessThanOrEqual(1e-12);
+    loop.step(4);
+    expect(loop.lastLoss).toBe(a.losses[4]);
+  });
+
+  it('lastEpochMean is the mean of the finished epoch’s batch losses (batch 50: six a epoch, no report)', () => {
+    const a = setup();
+    const loop = new CustomLoop({ x: a.x, t: a.t, model: a.model, optimizer: new SGD(1), rng: a.rng, maxEpoch: 3, batchSize: 50 });
+    loop.step(5);
+    expect(loop.lastEpochMean).toBeNaN();
+    loop.step(1);
+    expect(loop.lastEpochMean).toBeCloseTo(mean(a.losses.slice(0, 6)), 14);
+    loop.run();
+    expect(loop.lastEpochMean).toBeCloseTo(mean(a.losses.slice(12, 18)), 14);
+    expect(loop.lossList).toEqual([]);
+  });
+
   it('running totals survive epoch boundaries: 15 iterations per epoch, a report every 10', () => {
     const a = setup();
     const loop = new CustomLoop({ x: a.x, t: a.t, model: a.model, optimizer: new SGD(1), rng: a.rng, maxEpoch: 3, batchSize: 20 });
