@@ -32,6 +32,36 @@ test.describe('training lab (§1.4.3)', () => {
     await expect(page.getByTestId('lab-log')).toContainText(customLoop.printed.at(-1));
   });
 
+  test('batch 32, 50 and 100 (fewer than 10 iterations an epoch, so the book’s script never reports) end with a finite data-loss, a drawn curve of epoch means and the page saying why; batch 32 ends at NumPy’s accuracy (cli_custom_batch32.json)', async ({ page }) => {
+    const batch32 = loadFixture('cli_custom_batch32.json').expected;
+    expect(batch32.loss_list).toEqual([]); // NumPy's own run reports nothing
+    for (const batch of [32, 50, 100]) {
+      await openPage(page, `/ch01/1-4?speed=max&batch=${batch}`, 'en');
+      const l = lab(page);
+      await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
+      await page.getByTestId('lab-play').click();
+      await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+      const perEpoch = Math.floor(300 / batch);
+      expect(await num(l, 'iter')).toBe(300 * perEpoch);
+      await expect(l).toHaveAttribute('data-loss-kind', 'epoch-mean');
+      const loss = await num(l, 'loss');
+      expect(Number.isFinite(loss) && loss > 0 && loss < 1.2).toBe(true); // below chance (ln 3 ≈ 1.0986) + margin
+      expect(await attr(l, 'loss')).not.toBe('');
+      expect(await num(l, 'loss-points')).toBe(300); // one mean per epoch
+      await expect(page.getByTestId('lab-loss-chart').locator('.scatterlayer .trace path').last()).toHaveAttribute('d', /L/);
+      await expect(page.getByTestId('lab-loss-note')).toContainText(`batch size ${batch} an epoch has only ${perEpoch} iterations`);
+      await expect(page.getByTestId('lab-log')).not.toContainText('| epoch'); // the book's script prints nothing
+      if (batch === 32) expect(await num(l, 'accuracy')).toBe(batch32.accuracy);
+    }
+    // the book's settings report as the book does, with no note
+    await openPage(page, '/ch01/1-4?speed=max', 'en');
+    await page.getByTestId('lab-play').click();
+    await expect(lab(page)).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    await expect(lab(page)).toHaveAttribute('data-loss-kind', 'report');
+    expect(await num(lab(page), 'loss-points')).toBe(customLoop.loss_list.length);
+    await expect(page.getByTestId('lab-loss-note')).toHaveCount(0);
+  });
+
   test('the Trainer view’s Trainer.fit and custom loop end bit-identical, at NumPy’s final weights (within 1e-10) with NumPy’s report count; clipping changes them', async ({ page }) => {
     const want = finalParams(customLoop);
     await openPage(page, '/ch01/1-4#trainer', 'en');

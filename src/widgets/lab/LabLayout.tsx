@@ -35,13 +35,16 @@ export interface LabSlots {
 
 /**
  * The lab's layout, decided by the lab's own width (a container query in lab.css):
- * - wide (≥ 860 px of lab): a narrow controls column on the left; on the right the buttons
- *   bar, the readouts with the per-class results beside them, then the boundary with the loss
- *   chart beside it — ▶, the boundary and the loss curve on one 1280 × 800 screen — then the
- *   network view, further panels, the log;
+ * - wide (≥ 860 px of lab): the buttons bar across the top; below it a narrow controls column
+ *   on the left and, on the right, the notices, the readouts with the per-class results beside
+ *   them, then the boundary with the loss chart beside it — ▶, the boundary and the loss curve
+ *   on one 1280 × 800 screen — then the network view, further panels, the log;
  * - narrow (a phone): one column whose top part (buttons and boundary) stays in view while the
  *   controls below it are scrolled and dragged, so every change is seen as it happens; then
  *   the readouts, the loss chart, the network view and the rest.
+ * The DOM order is the reading order of both layouts, so keyboard focus follows what the eye
+ * meets: the buttons, the notices, the controls, the boundary's tools, the readouts, the loss
+ * chart and its runs, then the rest (the boundary and loss charts take no focus).
  * The wrappers `.lab-top` and `.lab-stage` exist for the narrow layout's sticky part; the wide
  * layout dissolves them (display: contents) and places every piece on its grid.
  */
@@ -55,10 +58,10 @@ export function LabLayout(p: LabSlots) {
             <div className="lab-buttons-slot">{p.buttons}</div>
             <div className="lab-boundary-slot">{p.boundary}</div>
           </div>
+          {p.notices && <div className="lab-notices-slot">{p.notices}</div>}
           <div className="lab-controls-slot">{p.controls}</div>
           {p.boundaryTools && <div className="lab-btools-slot">{p.boundaryTools}</div>}
         </div>
-        {p.notices && <div className="lab-notices-slot">{p.notices}</div>}
         <div className="lab-readouts-slot">
           {p.readouts}
           {p.confusion && <div className="lab-confusion-slot">{p.confusion}</div>}

@@ -40,8 +40,8 @@ export function SettingsNote<S extends Record<string, number | string>>({ store 
   );
 }
 
-/** Divergence explanation, or the worker's error with a restart button. */
-export function LabNotices({ snap, onRestart }: { snap: LabSnapshot | null; onRestart: () => void }) {
+/** Divergence explanation (`sgd`: the diverged run used plain SGD), or the worker's error with a restart button. */
+export function LabNotices({ snap, sgd, onRestart }: { snap: LabSnapshot | null; sgd: boolean; onRestart: () => void }) {
   const s = useStrings(labStrings);
   if (!snap) return null;
   if (snap.status === 'diverged') {
@@ -50,7 +50,7 @@ export function LabNotices({ snap, onRestart }: { snap: LabSnapshot | null; onRe
       <div className="lab-notice diverged" role="alert" data-testid="lab-diverged">
         <strong>{s.divergedTitle}</strong>
         {d && <p>{s.divergedWhy(d.where, d.where === 'blowup' ? d.value.toFixed(2) : String(d.value), d.iter)}</p>}
-        <p>{s.divergedTry}</p>
+        <p>{s.divergedTry(sgd)}</p>
       </div>
     );
   }

@@ -9,6 +9,9 @@ export function controlTestId(key: string, prefix = ''): string {
   return `lab-${prefix}${key}`;
 }
 
+/** A slider with at least this many positions also gets a number box. */
+const MANY_POSITIONS = 1000;
+
 /**
  * One setting of a lab's store as a control, built from its schema entry: a native range input
  * for numbers (log-scaled when the schema says so), a select for choices, labelled from the
@@ -43,6 +46,8 @@ export function SettingControl<S extends Record<string, number | string>>({ stor
   }
   if (spec.kind === 'text') return null; // a text setting (the drawn points) has its own editor
   const range = sliderRange(spec);
+  // a slider of thousands of values (epochs, seed) moves many values a pixel: add a number box
+  const box = spec.kind === 'int' && spec.scale === 'linear' && !spec.allowMax && (spec.max - spec.min) / spec.step >= MANY_POSITIONS;
   return (
     <Slider
       label={label}
@@ -52,6 +57,7 @@ export function SettingControl<S extends Record<string, number | string>>({ stor
       step={range.step}
       disabled={disabled}
       testId={tid}
+      box={box ? { label: labStrings[lang].exactValue } : undefined}
       format={(pos) => {
         const v = fromSlider(spec, pos);
         if (v === 'max') return labStrings[lang].max;

@@ -130,7 +130,7 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
           notices={
             <>
               <UpstreamNotice changes={upstream} />
-              <LabNotices snap={snap} onRestart={() => session?.restart()} />
+              <LabNotices snap={snap} sgd={session?.settings?.train.opt === 'sgd'} onRestart={() => session?.restart()} />
             </>
           }
           readouts={<dl className="lab-readouts readout" ref={readout} aria-live="off" />}

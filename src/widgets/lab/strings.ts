@@ -13,6 +13,7 @@ export const labStrings = defineStrings({
     restart: 'ワーカーを再起動',
     bookSettings: '本の設定に戻す',
     max: '最大',
+    exactValue: '数値で入力',
     status: {
       idle: '待機中',
       running: '学習中',
@@ -41,7 +42,10 @@ export const labStrings = defineStrings({
       where === 'blowup'
         ? `${iter} イテレーション目までの 300 イテレーションで、損失の平均が ${value} まで上がりました。当てずっぽうで答えたときの損失（ln クラス数）の 3 倍を超えています。学習率が大きすぎると、1 回の更新で谷を飛び越えてしまい、損失は下がるどころか増えていきます。本来なら無限大へ向かうところですが、本の SoftmaxWithLoss は log の中に 1e-7 を足しているので、1 サンプルの損失は約 16.1 で頭打ちになり、NaN にはなりません。`
         : `${iter} イテレーション目で${where === 'loss' ? '損失' : 'パラメータ'}が ${value} になりました。学習率が大きすぎると、1 回の更新で谷を飛び越えてしまい、重みがどんどん大きくなります。すると exp が桁あふれして Infinity になり、Infinity − Infinity などから NaN が生まれます。`,
-    divergedTry: '学習率を下げる（例えば 1 以下）か、オプティマイザを SGD に戻して、もう一度試してください。グラフは発散する直前の値のままです。',
+    divergedTry: (sgd: boolean): string =>
+      sgd
+        ? '学習率を下げて（例えば 1 以下に）、もう一度試してください。グラフは発散する直前の値のままです。'
+        : '学習率を下げる（例えば 1 以下）か、オプティマイザを SGD に戻して、もう一度試してください。グラフは発散する直前の値のままです。',
     errorTitle: '学習用ワーカーでエラーが起きました',
     errorBody: 'ページの他の部分はそのまま使えます。ワーカーを再起動すると、同じ設定で最初からやり直します。',
     notesTitle: 'URL の設定の一部を使いませんでした',
@@ -76,6 +80,7 @@ export const labStrings = defineStrings({
     restart: 'Restart the worker',
     bookSettings: 'Back to the book’s settings',
     max: 'max',
+    exactValue: 'type a value',
     status: {
       idle: 'ready',
       running: 'training',
@@ -104,7 +109,10 @@ export const labStrings = defineStrings({
       where === 'blowup'
         ? `Over the 300 iterations up to iteration ${iter}, the loss averaged ${value}: more than 3 times the loss of pure guessing (ln of the number of classes). With too large a learning rate each update overshoots the valley, and the loss climbs instead of falling. Left alone it would head for infinity, but the book’s SoftmaxWithLoss adds 1e-7 inside the log, which caps each sample’s loss at about 16.1, so it never turns into NaN.`
         : `At iteration ${iter} the ${where === 'loss' ? 'loss' : 'parameters'} became ${value}. With too large a learning rate each update overshoots the valley and the weights grow; exp then overflows to Infinity, and Infinity − Infinity and the like give NaN.`,
-    divergedTry: 'Lower the learning rate (to 1 or below, say) or switch back to SGD, and try again. The charts keep the last values before it diverged.',
+    divergedTry: (sgd: boolean): string =>
+      sgd
+        ? 'Lower the learning rate (to 1 or below, say) and try again. The charts keep the last values before it diverged.'
+        : 'Lower the learning rate (to 1 or below, say) or switch back to SGD, and try again. The charts keep the last values before it diverged.',
     errorTitle: 'The training worker failed',
     errorBody: 'The rest of the page still works. Restarting the worker starts again from scratch with the same settings.',
     notesTitle: 'Some settings in the URL were not used',

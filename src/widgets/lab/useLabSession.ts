@@ -4,7 +4,7 @@ import type { ConfigureOptions } from '../../lab/client';
 import { labCodec, useLabSettings, type LabSettings } from '../../state/labSettings';
 import { faultFromUrl, runSettingsOf } from './labData';
 import { useActiveLab } from '../../lab/activeLab';
-import { SETTLE_MS, useSettled } from './useSettled';
+import { useSettled } from './useSettled';
 
 /** A change of these settings made outside the lab (1.4.1's data, 1.4.2's hidden size, the address). */
 export interface UpstreamChange {
@@ -14,10 +14,12 @@ export interface UpstreamChange {
 }
 
 /**
- * A settled change counts as the reader's own in the lab when they touched one of its controls
- * this recently (the settle wait plus a margin for a slow frame).
+ * A settled change counts as the reader's own when one of the lab's controls changed a value
+ * since the last run started, at most this long ago (a value typed in the lab long before an
+ * outside change must not make that change play). Not a timing of the settle wait: on a busy
+ * machine the settled run can start seconds after the input.
  */
-const OWN_CHANGE_MS = SETTLE_MS + 1000;
+const OWN_CHANGE_MS = 10_000;
 
 /**
  * Owns the lab's session (worker + drawing loop) for a component's lifetime, and keeps it in step
@@ -45,6 +47,7 @@ export function useLabSession(root: RefObject<HTMLElement | null>, { inside = fa
   const configuredFor = useRef<LabSession | null>(null);
   const startedWith = useRef<LabSettings | null>(null);
   const lastOwnInput = useRef(-Infinity);
+  const lastStart = useRef(-Infinity);
   const fault = useRef(faultFromUrl());
   const [upstream, setUpstream] = useState<UpstreamChange[] | null>(null);
 
@@ -69,7 +72,9 @@ export function useLabSession(root: RefObject<HTMLElement | null>, { inside = fa
     const mark = () => {
       lastOwnInput.current = performance.now();
     };
-    const events = ['pointerdown', 'keydown', 'input', 'change'] as const;
+    // a value changed, or a click (the book-settings button, a point drawn on the lab's pad);
+    // Play and Reset start runs themselves, which ends the window (lastStart)
+    const events = ['input', 'change', 'click'] as const;
     for (const e of events) el.addEventListener(e, mark, { capture: true, passive: true });
     return () => {
       for (const e of events) el.removeEventListener(e, mark, { capture: true });
@@ -82,7 +87,9 @@ export function useLabSession(root: RefObject<HTMLElement | null>, { inside = fa
     configuredFor.current = session;
     const status = session.snap.status;
     const s = useLabSettings.getState().settings;
-    const own = performance.now() - lastOwnInput.current < OWN_CHANGE_MS;
+    const now = performance.now();
+    const own = lastOwnInput.current > lastStart.current && now - lastOwnInput.current < OWN_CHANGE_MS;
+    lastStart.current = now;
     const changes = first || own ? null : changesBetween(startedWith.current, s);
     const play = !first && own && status !== 'paused' && status !== 'error';
     startedWith.current = s;
@@ -103,6 +110,7 @@ export function useLabSession(root: RefObject<HTMLElement | null>, { inside = fa
 
   const play = () => {
     if (!session) return;
+    lastStart.current = performance.now();
     setUpstream(null);
     if (fault.current) {
       session.client.injectFault(fault.current);
@@ -116,6 +124,7 @@ export function useLabSession(root: RefObject<HTMLElement | null>, { inside = fa
   };
   const reset = () => {
     if (!session) return;
+    lastStart.current = performance.now();
     setUpstream(null);
     const s = useLabSettings.getState().settings;
     session.start(runSettingsOf(s), startOptions(s, false, inside));

@@ -97,7 +97,7 @@ describe('lab settings schema and URL codec', () => {
     expect(labCodec.label('lr', 'en')).toBe('Learning rate');
     expect(labCodec.label('lr', 'ja')).toBe('学習率');
     expect(labCodec.label('opt', 'en', 'rmsprop')).toBe('RMSprop');
-    expect(labCodec.label('sampling', 'ja', 'choice')).toBe('バッチごとに choice（前作）');
+    expect(labCodec.label('sampling', 'ja', 'choice')).toBe('choice（前作）');
     for (const spec of labCodec.schema) {
       for (const lang of ['ja', 'en'] as const) {
         expect(labCodec.label(spec.key as keyof LabSettings, lang).length, `${spec.key} ${lang}`).toBeGreaterThan(0);
