@@ -1,4 +1,5 @@
 import { useStrings } from '../../app/i18n';
+import { useColon } from '../../app/punctuation';
 import { useLang } from '../../state/lang';
 import { labCodec, useLabSettings } from '../../state/labSettings';
 import type { LabSnapshot } from '../../lab/session';
@@ -11,13 +12,14 @@ import type { UpstreamChange } from './useLabSession';
  */
 export function DataLine() {
   const s = useStrings(runStrings);
+  const colon = useColon();
   const { seed, points, classes, noise } = useLabSettings((st) => st.settings);
   const d = labCodec.defaults;
   const elsewhere = points !== d.points || classes !== d.classes || noise !== d.noise;
   const book = !elsewhere && seed === d.seed;
   return (
     <p className="lab-data" data-testid="lab-data" data-changed={elsewhere ? 'true' : undefined}>
-      <span className="lab-data-label">{s.data}:</span> {s.dataValue(seed, points, classes, noise)}{' '}
+      <span className="lab-data-label">{s.data}{colon}</span>{s.dataValue(seed, points, classes, noise)}{' '}
       {book ? <span className="lab-data-book">{s.dataBook}</span> : elsewhere ? <a href="#spiral">— {s.dataWhere}</a> : null}
     </p>
   );

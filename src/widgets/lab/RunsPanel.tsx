@@ -1,5 +1,6 @@
 import { useSyncExternalStore, type Ref } from 'react';
 import { useStrings } from '../../app/i18n';
+import { useColon } from '../../app/punctuation';
 import { useLang } from '../../state/lang';
 import { pinnedStyle } from '../../charts/LossChart';
 import type { LabSession } from '../../lab/session';
@@ -26,6 +27,7 @@ function Swatch({ role, index = 0 }: { role: 'current' | 'previous' | 'pinned'; 
  */
 export function RunsPanel({ session, resultRef }: { session: LabSession | null; resultRef: Ref<HTMLSpanElement> }) {
   const s = useStrings(runStrings);
+  const colon = useColon();
   const lang = useLang((st) => st.lang);
   const kept = useSyncExternalStore(session?.kept.subscribe ?? noSubscribe, session?.kept.get ?? nothing, nothing);
   const current = session?.settings;
@@ -39,7 +41,7 @@ export function RunsPanel({ session, resultRef }: { session: LabSession | null; 
           <li data-testid="lab-run-current" data-pinned={kept.currentPinned ? 'true' : undefined}>
             <Swatch role="current" />
             <span className="run-text">
-              <span className="run-role">{s.current}:</span> <span className="run-label">{runLabel(current, lang)}</span> <span className="run-result" ref={resultRef} />
+              <span className="run-role">{s.current}{colon}</span><span className="run-label">{runLabel(current, lang)}</span> <span className="run-result" ref={resultRef} />
             </span>
             {kept.currentPinned ? (
               <button type="button" className="run-pin" data-testid="lab-unpin-current" onClick={() => session.kept.unpinCurrent()}>
@@ -56,7 +58,7 @@ export function RunsPanel({ session, resultRef }: { session: LabSession | null; 
           <li data-testid="lab-run-previous">
             <Swatch role="previous" />
             <span className="run-text">
-              <span className="run-role">{s.previous}:</span> <span className="run-label">{runLabel(kept.previous.settings, lang)}</span> <span className="run-result">{summary(kept.previous)}</span>
+              <span className="run-role">{s.previous}{colon}</span><span className="run-label">{runLabel(kept.previous.settings, lang)}</span> <span className="run-result">{summary(kept.previous)}</span>
             </span>
             <button type="button" className="run-pin" data-testid="lab-pin-previous" disabled={full} title={full ? s.pinFull(MAX_PINNED) : undefined} onClick={() => session.kept.pinPrevious()}>
               {s.pin}
@@ -67,7 +69,7 @@ export function RunsPanel({ session, resultRef }: { session: LabSession | null; 
           <li key={r.runId} data-testid="lab-run-pinned">
             <Swatch role="pinned" index={i} />
             <span className="run-text">
-              <span className="run-role">{s.pinned}:</span> <span className="run-label">{runLabel(r.settings, lang)}</span> <span className="run-result">{summary(r)}</span>
+              <span className="run-role">{s.pinned}{colon}</span><span className="run-label">{runLabel(r.settings, lang)}</span> <span className="run-result">{summary(r)}</span>
             </span>
             <button type="button" className="run-pin" data-testid="lab-unpin" onClick={() => session.kept.unpin(r.runId)}>
               {s.unpin}
