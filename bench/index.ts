@@ -11,6 +11,7 @@ const BENCHES: Record<string, [() => Promise<Runner>, boolean]> = {
   bundle: [async () => (await import('./bundle')).run, false],
   soak: [async () => (await import('./soak')).run, false],
   lab: [async () => (await import('./lab')).run, false],
+  labtrace: [async () => (await import('./labTrace')).run, false],
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,7 @@
 import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useRef } from 'react';
 import { chartColors, themedLayout } from './plotly';
 import { usePlotly } from './usePlotly';
-import { hexToRgb, layoutImage, paintCanvas, type PaintMode, type Rgb } from './boundaryImage';
+import { hexToRgb, paintView, type PaintMode } from './boundaryImage';
 import type { GridPayload } from '../lab/protocol';
 import { useTheme } from '../state/theme';
 import { defineStrings, useStrings } from '../app/i18n';
@@ -10,8 +10,8 @@ import { gridMarkers } from './gridMarkers';
 import './charts.css';
 
 const S = defineStrings({
-  ja: { loading: '決定境界のグラフを準備中…', x: 'x₁', y: 'x₂', cls: (k: number) => `クラス ${k}`, grid: 'グリッドの点' },
-  en: { loading: 'Preparing the boundary chart…', x: 'x₁', y: 'x₂', cls: (k: number) => `class ${k}`, grid: 'grid points' },
+  ja: { x: 'x₁', y: 'x₂', cls: (k: number) => `クラス ${k}`, grid: 'グリッドの点' },
+  en: { x: 'x₁', y: 'x₂', cls: (k: number) => `class ${k}`, grid: 'grid points' },
 });
 
 export interface BoundaryData {
@@ -26,11 +26,12 @@ export interface BoundaryData {
 
 export interface BoundaryHandle {
   /**
-   * Draws a grid as the boundary image (and, with `markers`, its points as dots when there are
-   * few enough). Resolves once Plotly has drawn it.
+   * Draws a grid as the boundary (and, with `markers`, its points as dots when there are few
+   * enough and the chart library is loaded). The boundary itself is on screen when this returns;
+   * the promise settles once the dots are drawn too.
    */
   draw(grid: GridPayload, opts?: { mode?: PaintMode; markers?: boolean }): Promise<void>;
-  /** True once Plotly is loaded and the plot exists. */
+  /** True once the chart can draw (its canvas exists; the chart library may still be loading). */
   ready(): boolean;
 }
 
@@ -39,104 +40,183 @@ interface Props {
   height: number;
   ariaLabel: string;
   testId?: string;
+  /** Called once the chart can draw boundaries (at mount: the canvas does not wait for Plotly). */
   onReady?: () => void;
 }
 
+/** Plotly's laid-out plot area, in CSS pixels from the plot element's top-left corner. */
+interface Area {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  xRange: [number, number];
+  yRange: [number, number];
+}
+
+/** Plotly's axes after a draw (internal but stable fields: `_offset`/`_length` in pixels). */
+type LaidOut = { _fullLayout?: { xaxis?: PlotAxis; yaxis?: PlotAxis } };
+type PlotAxis = { _offset: number; _length: number; range: [number, number] };
+
 /**
- * The decision boundary with the data on top. The boundary is our own canvas painted from the
- * class grid and placed as a layout image under the points (cheap to swap; any size, up to the
- * book's 2047 × 2112 grid); the plot is created once and only updated (relayout/react).
+ * The decision boundary with the data on top. The boundary is painted on our own canvas under
+ * the plot (Plotly's background is transparent): a redraw is one putImageData of the plot area's
+ * pixels, at any grid size up to the book's 2047 × 2112. Plotly draws the axes, the data points,
+ * the legend and the grid's dots; it is created once and only updated. Until Plotly has arrived
+ * (it loads after the lab's first run, see plotly.ts) the canvas also draws the data points, so
+ * the lab is usable from its first paint.
  */
 export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function BoundaryChart({ data, height, ariaLabel, testId, onReady }, ref) {
   const s = useStrings(S);
   const { el, plotly, created, status } = usePlotly();
   const theme = useTheme((t) => t.theme);
-  const canvas = useRef<HTMLCanvasElement | null>(null);
-  // the blob URL of the last big boundary image, revoked when replaced and on unmount
-  const blob = useRef<{ url: string | null }>({ url: null });
+  const layer = useRef<HTMLCanvasElement>(null);
+  // Plotly's plot area once it has drawn; before that, an estimate (previewArea)
+  const area = useRef<Area | null>(null);
   const last = useRef<{ grid: GridPayload; mode: PaintMode; markers: boolean } | null>(null);
   const markersShown = useRef(false);
 
+  /** Paints the last grid (and, before Plotly, the data points) on the canvas layer. */
+  const paint = useEffectEvent(() => {
+    const c = layer.current;
+    const box = el.current?.parentElement;
+    if (!c || !box) return;
+    const withPlot = !!plotly && created.current;
+    const a = (withPlot && area.current) || previewArea(box.clientWidth, height, data);
+    const dpr = Math.min(2, window.devicePixelRatio || 1);
+    const w = Math.max(1, Math.round(a.width * dpr));
+    const h = Math.max(1, Math.round(a.height * dpr));
+    Object.assign(c.style, { left: `${a.left}px`, top: `${a.top}px`, width: `${a.width}px`, height: `${a.height}px` });
+    if (c.width !== w || c.height !== h) {
+      c.width = w;
+      c.height = h;
+    }
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    const colors = chartColors().classes;
+    const l = last.current;
+    if (l) {
+      const img = ctx.createImageData(w, h);
+      paintView(l.grid, colors.map(hexToRgb), l.mode, img.data, { width: w, height: h, xRange: a.xRange, yRange: a.yRange }, l.markers ? 0.25 : 0.45);
+      ctx.putImageData(img, 0, 0);
+    } else ctx.clearRect(0, 0, w, h);
+    if (!withPlot) drawPoints(ctx, data, a, dpr, colors, chartColors().fg);
+  });
+
   // Create once, then update the points, colours and legend with react (theme, data or language
-  // changed: the chart outlives a language switch).
+  // changed: the chart outlives a language switch). After every Plotly draw (a resize too) the
+  // canvas follows the plot area.
+  const onPlotted = useEffectEvent(() => {
+    const node = el.current as (HTMLDivElement & LaidOut) | null;
+    const xa = node?._fullLayout?.xaxis;
+    const ya = node?._fullLayout?.yaxis;
+    if (!xa || !ya) return;
+    const next: Area = { left: xa._offset, top: ya._offset, width: xa._length, height: ya._length, xRange: [xa.range[0], xa.range[1]], yRange: [ya.range[0], ya.range[1]] };
+    const prev = area.current;
+    area.current = next;
+    if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) paint();
+  });
   const redraw = useEffectEvent(() => {
     const node = el.current;
-    if (!plotly || !node) return;
+    if (!plotly || !node) {
+      paint();
+      return;
+    }
     const fig = figure(data, s, height);
     if (!created.current) {
       created.current = true;
-      void plotly.newPlot(node, fig.data, fig.layout, { displayModeBar: false, responsive: true }).then(() => onReady?.());
+      void plotly.newPlot(node, fig.data, fig.layout, { displayModeBar: false, responsive: true }).then(() => {
+        (node as unknown as { on?: (ev: string, fn: () => void) => void }).on?.('plotly_afterplot', () => onPlotted());
+        onPlotted();
+        paint(); // without the preview's points now
+        const l = last.current;
+        if (l?.markers) void drawMarkers(l.grid, true);
+      });
     } else {
       markersShown.current = false; // react puts the (empty) dots trace back
-      void plotly.react(node, fig.data, { ...fig.layout, images: (node as unknown as { layout?: { images?: unknown } }).layout?.images ?? fig.layout.images });
-      const l = last.current;
-      if (l) void drawNow(l.grid, l.mode, l.markers);
+      void plotly.react(node, fig.data, fig.layout).then(() => {
+        onPlotted();
+        paint();
+        const l = last.current;
+        if (l?.markers) void drawMarkers(l.grid, true);
+      });
     }
   });
   useEffect(() => redraw(), [plotly, data, theme, height, s]);
 
-  useEffect(() => {
-    const img = blob.current;
-    return () => {
-      if (img.url) URL.revokeObjectURL(img.url);
-      img.url = null;
-    };
-  }, []);
+  const announceReady = useEffectEvent(() => onReady?.());
+  useEffect(() => announceReady(), []);
 
-  async function drawNow(grid: GridPayload, mode: PaintMode, markers: boolean): Promise<void> {
+  /** Shows (or takes away) the grid's points as a Plotly trace; a no-op before Plotly. */
+  async function drawMarkers(grid: GridPayload, markers: boolean): Promise<void> {
     const node = el.current;
     if (!plotly || !node || !created.current) return;
-    last.current = { grid, mode, markers };
-    const palette: Rgb[] = chartColors().classes.map(hexToRgb);
-    const c = (canvas.current ??= document.createElement('canvas'));
-    paintCanvas(c, grid, palette, mode, markers ? 0.25 : 0.45);
-    const image = layoutImage(grid, await canvasUrl(c, blob.current));
     const pts = markers ? gridMarkers(grid, chartColors().classes) : null;
     // Restyling the dots trace recalculates every trace: do it only when there are dots to show
     // or dots to take away (the live redraws skip it).
-    if (pts || markersShown.current) {
-      markersShown.current = !!pts;
-      const gridTrace = data.classes; // index of the grid-points trace
-      await plotly.restyle(node, { x: [pts ? pts.x : []], y: [pts ? pts.y : []], 'marker.color': [pts ? pts.color : []] }, [gridTrace]);
-    }
-    // Attribute paths ('images[0].source') redraw only the image layer; replacing the whole
-    // images array would replot everything.
-    const update: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(image)) update[`images[0].${k}`] = v;
-    await plotly.relayout(node, update);
+    if (!pts && !markersShown.current) return;
+    markersShown.current = !!pts;
+    const gridTrace = data.classes; // index of the grid-points trace
+    await plotly.restyle(node, { x: [pts ? pts.x : []], y: [pts ? pts.y : []], 'marker.color': [pts ? pts.color : []] }, [gridTrace]);
   }
 
   useImperativeHandle(ref, () => ({
-    draw: (grid, opts) => drawNow(grid, opts?.mode ?? 'class', opts?.markers ?? false),
-    ready: () => !!plotly && created.current,
+    draw: async (grid, opts) => {
+      const markers = opts?.markers ?? false;
+      last.current = { grid, mode: opts?.mode ?? 'class', markers };
+      paint();
+      await drawMarkers(grid, markers);
+    },
+    ready: () => !!layer.current,
   }));
 
   return (
-    <div className="plot boundary-chart" role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height }}>
-      <ChartStatus {...status} loadingText={s.loading} />
-      <div ref={el} />
+    <div className="plot boundary-chart" role="img" aria-label={ariaLabel} data-testid={testId} data-plot-ready={plotly ? 'true' : 'false'} style={{ minHeight: height }}>
+      <ChartStatus {...status} loaded={status.loaded || !status.failed} />
+      <div className="boundary-stack" style={{ height }}>
+        <canvas ref={layer} className="boundary-layer" data-testid={testId ? `${testId}-layer` : undefined} aria-hidden="true" />
+        <div ref={el} />
+      </div>
     </div>
   );
 });
 
-/** A data URL for small canvases (synchronous, cheap); a blob URL for big ones (encoded off-thread). */
-function canvasUrl(c: HTMLCanvasElement, slot: { url: string | null }): Promise<string> {
-  if (c.width * c.height <= 400 * 400) return Promise.resolve(c.toDataURL());
-  return new Promise((resolve, reject) => {
-    c.toBlob((png) => {
-      if (!png) {
-        reject(new Error('could not encode the boundary image'));
-        return;
-      }
-      if (slot.url) URL.revokeObjectURL(slot.url);
-      slot.url = URL.createObjectURL(png);
-      resolve(slot.url);
-    });
-  });
+/** Margins of the plot (Plotly's layout below; its automatic margins add the axis title and the legend). */
+const MARGIN = { l: 36, r: 8, t: 8, b: 30 };
+/** Where Plotly's plot area ends up inside a 380 × 380 chart (measured): what the preview leaves around it. */
+const PREVIEW_MARGIN = { l: 50, r: 8, t: 8, b: 74 };
+
+/**
+ * Where the plot area will be before Plotly has laid it out: the space inside the margins, at the
+ * data's aspect ratio (the axes are scale-anchored), centred as Plotly's constrain: 'domain' does.
+ */
+function previewArea(width: number, height: number, d: BoundaryData): Area {
+  const availW = Math.max(1, width - PREVIEW_MARGIN.l - PREVIEW_MARGIN.r);
+  const availH = Math.max(1, height - PREVIEW_MARGIN.t - PREVIEW_MARGIN.b);
+  const aspect = (d.xRange[1] - d.xRange[0]) / (d.yRange[1] - d.yRange[0]);
+  const w = Math.min(availW, availH * aspect);
+  const h = w / aspect;
+  return { left: PREVIEW_MARGIN.l + (availW - w) / 2, top: PREVIEW_MARGIN.t + (availH - h) / 2, width: w, height: h, xRange: d.xRange, yRange: d.yRange };
 }
 
-/** A transparent 1 × 1 PNG: the image slot's content until the first grid arrives. */
-const BLANK_PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+/** The data points as the chart draws them (class colour; a dot per point), for the canvas preview. */
+function drawPoints(ctx: CanvasRenderingContext2D, d: BoundaryData, a: Area, dpr: number, colors: string[], edge: string): void {
+  const sx = (a.width * dpr) / (a.xRange[1] - a.xRange[0]);
+  const sy = (a.height * dpr) / (a.yRange[1] - a.yRange[0]);
+  const r = 3 * dpr;
+  ctx.lineWidth = 0.6 * dpr;
+  ctx.strokeStyle = edge;
+  ctx.strokeRect(0, 0, a.width * dpr, a.height * dpr);
+  for (let i = 0; i < d.labels.length; i++) {
+    const px = (d.x[2 * i] - a.xRange[0]) * sx;
+    const py = (a.yRange[1] - d.x[2 * i + 1]) * sy;
+    ctx.fillStyle = colors[d.labels[i] % colors.length];
+    ctx.beginPath();
+    ctx.arc(px, py, r, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+  }
+}
 
 function figure(d: BoundaryData, s: (typeof S)['ja'], height: number): { data: unknown[]; layout: Record<string, unknown> } {
   const col = chartColors();
@@ -163,7 +243,7 @@ function figure(d: BoundaryData, s: (typeof S)['ja'], height: number): { data: u
   const axis = { showgrid: false, zeroline: false };
   return {
     data: traces,
-    layout: themedLayout(height, { l: 36, r: 8, t: 8, b: 30 }, {
+    layout: themedLayout(height, MARGIN, {
       showlegend: true,
       // Just below the axis. Elsewhere (above the plot, or further down) Plotly's auto-margin
       // redraws rebuilt the legend and added event listeners on every restart (the soak test
@@ -172,8 +252,6 @@ function figure(d: BoundaryData, s: (typeof S)['ja'], height: number): { data: u
       legend: { orientation: 'h', y: -0.12, x: 0 },
       xaxis: { ...axis, range: d.xRange, fixedrange: true, constrain: 'domain' },
       yaxis: { ...axis, range: d.yRange, title: { text: s.y }, fixedrange: true, scaleanchor: 'x', constrain: 'domain' },
-      // one image slot from the start, so each redraw only swaps its attributes
-      images: [{ source: BLANK_PIXEL, xref: 'x', yref: 'y', x: d.xRange[0], y: d.yRange[1], sizex: 0, sizey: 0, sizing: 'stretch', layer: 'below', xanchor: 'left', yanchor: 'top' }],
     }),
   };
 }

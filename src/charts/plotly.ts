@@ -1,9 +1,10 @@
 /**
- * Plotly, loaded lazily: only pages that chart something download it. The basic bundle
- * (scatter, bar and pie traces; 1.15 MB, about 380 KB gzipped) is enough: every chart here is
- * scatter traces, with boundaries drawn as layout images (boundaryImage.ts), not heatmaps.
- * The promise is shared, so every chart on a page waits for the same single download. A failed
- * download is not cached: the next call tries again.
+ * Plotly, loaded lazily: only pages that chart something download it, and not while something
+ * on the page holds it back (holdPlotly). The basic bundle (scatter, bar and pie traces; 1.15 MB,
+ * about 380 KB gzipped) is enough: every chart here is scatter traces; the lab's boundary is a
+ * canvas of our own under its plot (BoundaryChart.tsx), §1.5's boundaries are layout images
+ * (boundaryImage.ts), never heatmaps. The promise is shared, so every chart on a page waits for
+ * the same single download. A failed download is not cached: the next call tries again.
  */
 export interface PlotlyLike {
   newPlot(el: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<unknown>;
@@ -17,9 +18,40 @@ export interface PlotlyLike {
 
 let loading: Promise<PlotlyLike> | undefined;
 
+/**
+ * Holds on the download: while any is out, `loadPlotly` waits. Evaluating Plotly's 1.4 MB takes
+ * one main-thread task of 150–250 ms on a quiet 2-core machine (740 ms at load average 16, seen
+ * in a trace of the lab's first visit), and a click or a frame that falls into it waits that
+ * long; the training lab holds the download while the reader's first run trains (useChartHold).
+ */
+const holds = new Set<symbol>();
+const released = new Set<() => void>();
+
+/** Holds the download until the returned function is called (calling it twice is harmless). */
+export function holdPlotly(): () => void {
+  const id = Symbol('plotly hold');
+  holds.add(id);
+  return () => {
+    if (!holds.delete(id) || holds.size > 0) return;
+    for (const go of [...released]) go();
+    released.clear();
+  };
+}
+
+/** Resolves when no hold is out, after the tasks already queued (a hold taken by a sibling's effect counts). */
+function unheld(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    setTimeout(() => {
+      if (holds.size === 0) resolve();
+      else released.add(resolve);
+    }, 0);
+  });
+}
+
 export function loadPlotly(): Promise<PlotlyLike> {
   if (!loading) {
-    loading = import('plotly.js-basic-dist-min')
+    loading = unheld()
+      .then(() => import('plotly.js-basic-dist-min'))
       .then((m) => ((m as { default?: PlotlyLike }).default ?? (m as unknown as PlotlyLike)))
       .catch((e: unknown) => {
         loading = undefined;

@@ -147,9 +147,15 @@ function tick(): void {
       }
       if (due > st.speed * 3) repace();
     }
-    if (run.finished) st.playing = false;
+    if (run.finished) {
+      // The run's last picture goes out now, not after the interval or the live grid's ack:
+      // it is what Play → done waits for (the page draws it in place of an undrawn live grid).
+      st.playing = false;
+      maybePost(true, true);
+    }
   }
   maybePost(false);
+  resumeJobs();
   if (st.playing) {
     if (st.speed === 'max') schedule(0);
     else schedule(FRAME_MS - ((performance.now() - st.paceStart) % FRAME_MS));
@@ -178,9 +184,12 @@ function statusOf(run: ClassifyRun): ProgressMessage['status'] {
   return run.iter > 0 ? 'paused' : 'idle';
 }
 
-/** The grid to attach now, if the page is free to take one and the picture is out of date. */
-function gridToSend(run: ClassifyRun): GridPayload | undefined {
-  if (st.awaiting !== 0 || run.status === 'diverged') return undefined;
+/**
+ * The grid to attach now, if the page is free to take one (or `supersede`: the still picture
+ * replaces the one in flight, whose ack is then ignored) and the picture is out of date.
+ */
+function gridToSend(run: ClassifyRun, supersede = false): GridPayload | undefined {
+  if ((st.awaiting !== 0 && !supersede) || run.status === 'diverged') return undefined;
   const still = !st.playing;
   if (st.gridIter === run.iter && (st.gridStill || !still)) return undefined;
   const inside = st.inside && (still || performance.now() - st.lastInside >= INSIDE_INTERVAL_MS);
@@ -192,7 +201,7 @@ function gridToSend(run: ClassifyRun): GridPayload | undefined {
   return g;
 }
 
-function maybePost(force: boolean): void {
+function maybePost(force: boolean, supersede = false): void {
   const run = st.run;
   if (!run) return;
   const now = performance.now();
@@ -203,7 +212,7 @@ function maybePost(force: boolean): void {
     st.dirty = true;
     return;
   }
-  const grid = gridToSend(run);
+  const grid = gridToSend(run, supersede);
   if (run.status !== 'diverged') {
     // one evaluation per post: the accuracy and the confusion matrix behind it
     const ev = run.evaluate();
@@ -338,7 +347,7 @@ function handle(msg: ToWorker): void {
     }
     case 'train':
       jobs.push({ requestId: msg.requestId, run: createRun(msg.settings), lossList: [], lossIters: [] });
-      if (jobs.length === 1) jobChannel.port2.postMessage(0);
+      if (jobs.length === 1 && !jobsParked) jobChannel.port2.postMessage(0);
       return;
     case 'ping':
       post({ type: 'alive' });
@@ -383,9 +392,22 @@ interface Job {
 const jobs: Job[] = [];
 const jobChannel = new MessageChannel();
 let lastAlive = 0;
+/** Jobs wait while the reader's own run trains at full speed (it would take turns with them). */
+let jobsParked = false;
+const liveRunFirst = () => st.playing && st.speed === 'max' && !!st.run && !st.run.finished;
+/** Starts the jobs' slices again once the live run no longer needs the whole thread. */
+function resumeJobs(): void {
+  if (!jobsParked || liveRunFirst()) return;
+  jobsParked = false;
+  jobChannel.port2.postMessage(0);
+}
 jobChannel.port1.onmessage = () => {
   const job = jobs[0];
   if (!job) return;
+  if (liveRunFirst()) {
+    jobsParked = true;
+    return;
+  }
   try {
     const a = job.run.advance(Number.MAX_SAFE_INTEGER, performance.now() + SLICE_MS);
     job.lossList.push(...a.losses);
@@ -412,6 +434,7 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   const requestId = 'requestId' in msg ? msg.requestId : undefined;
   try {
     handle(msg);
+    resumeJobs(); // a pause, a new speed or new settings may free the thread
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // A failed request fails only that request; a failed run command fails the run.

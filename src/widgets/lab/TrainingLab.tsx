@@ -9,6 +9,7 @@ import type { LabSnapshot } from '../../lab/session';
 import type { KeptView, Series } from '../../lab/keptRuns';
 import type { LossKind } from '../../lab/protocol';
 import { useLang, type Lang } from '../../state/lang';
+import { prewarmTrainingWorker } from '../../lab/client';
 import { labStrings } from './strings';
 import { SettingControl } from './SettingControl';
 import { useLabSession } from './useLabSession';
@@ -28,7 +29,11 @@ import { ConfusionMatrix, type ConfusionHandle } from './inside/ConfusionMatrix'
 import { NetworkView, type NetworkViewHandle } from './inside/NetworkView';
 import { HiddenSpaceView, type HiddenSpaceHandle } from './inside/HiddenSpaceView';
 import { useInsideDrawer } from './inside/useInsideDrawer';
+import { useChartHold } from './useChartHold';
 import './lab.css';
+
+// The lab's worker starts loading with this module, not after the first render.
+prewarmTrainingWorker();
 
 const FULL_CONTROLS: SettingKey[] = ['hidden', 'lr', 'batch', 'epochs', 'seed', 'speed', 'opt', 'sampling'];
 const COMPACT_CONTROLS: SettingKey[] = ['lr', 'hidden', 'opt', 'speed'];
@@ -92,6 +97,7 @@ export function TrainingLab({ compact = false }: { compact?: boolean }) {
   }, [session, onLossReady]);
 
   const status = snap?.status ?? 'idle';
+  useChartHold(status === 'running');
   const boundary = useBoundaryPanel({ session, data, compact, status });
   // Beside the boundary (the wide layout, see lab.css) the loss chart takes its height.
   const wide = useWidth(root) >= WIDE_LAB;
