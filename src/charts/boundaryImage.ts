@@ -79,9 +79,9 @@ function cellIndex(v: number, min: number, step: number, n: number): number {
 }
 
 /**
- * Fills `out` (rows × cols × 4 bytes) from the grid. Image row 0 is the top, i.e. the grid's
- * last row (largest y), because meshgrid rows run from y_min upwards. Class mode uses a fixed
- * alpha so the data points stay readable; confidence mode uses the top probability as alpha.
+ * Fills `out` (rows × cols × 4 bytes) from the grid, one pixel per cell: paintView through a view
+ * that is exactly the grid (in cell units). Image row 0 is the top, i.e. the grid's last row
+ * (largest y), because meshgrid rows run from y_min upwards.
  */
 export function paintGrid(
   grid: Pick<GridPayload, 'rows' | 'cols' | 'classes' | 'confidence'>,
@@ -90,24 +90,9 @@ export function paintGrid(
   out: Uint8ClampedArray,
   classAlpha = 0.45,
 ): Uint8ClampedArray {
-  const { rows, cols, classes, confidence } = grid;
-  if (out.length !== rows * cols * 4) throw new Error(`paintGrid: out has ${out.length} bytes, needs ${rows * cols * 4}`);
-  const a = Math.round(classAlpha * 255);
-  const useConf = mode === 'confidence' && confidence !== undefined;
-  for (let r = 0; r < rows; r++) {
-    const src = r * cols;
-    const dst = (rows - 1 - r) * cols * 4;
-    for (let c = 0; c < cols; c++) {
-      const k = classes[src + c];
-      const rgb = palette[k % palette.length];
-      const o = dst + c * 4;
-      out[o] = rgb[0];
-      out[o + 1] = rgb[1];
-      out[o + 2] = rgb[2];
-      out[o + 3] = useConf ? Math.round(confidence![src + c] * 255) : a;
-    }
-  }
-  return out;
+  const { rows, cols } = grid;
+  const cells = { ...grid, xMin: 0, yMin: 0, xStep: 1, yStep: 1 };
+  return paintView(cells, palette, mode, out, { width: cols, height: rows, xRange: [-0.5, cols - 0.5], yRange: [-0.5, rows - 0.5] }, classAlpha);
 }
 
 /** Where the image sits on the axes: cell centres at the meshgrid points, so edges half a step out. */
