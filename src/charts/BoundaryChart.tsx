@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useEffectEvent, useImperativeHandle, useRef, useState } from 'react';
 import { chartColors, themedLayout } from './plotly';
 import { usePlotly } from './usePlotly';
 import { hexToRgb, paintView, type PaintMode } from './boundaryImage';
@@ -7,6 +7,7 @@ import { useTheme } from '../state/theme';
 import { defineStrings, useStrings } from '../app/i18n';
 import { ChartStatus } from './ChartStatus';
 import { gridMarkers } from './gridMarkers';
+import { drawPoints, fitCanvas, previewArea, type Area } from './preview';
 import './charts.css';
 
 const S = defineStrings({
@@ -44,16 +45,6 @@ interface Props {
   onReady?: () => void;
 }
 
-/** Plotly's laid-out plot area, in CSS pixels from the plot element's top-left corner. */
-interface Area {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-  xRange: [number, number];
-  yRange: [number, number];
-}
-
 /** Plotly's axes after a draw (internal but stable fields: `_offset`/`_length` in pixels). */
 type LaidOut = { _fullLayout?: { xaxis?: PlotAxis; yaxis?: PlotAxis } };
 type PlotAxis = { _offset: number; _length: number; range: [number, number] };
@@ -75,24 +66,20 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
   const area = useRef<Area | null>(null);
   const last = useRef<{ grid: GridPayload; mode: PaintMode; markers: boolean } | null>(null);
   const markersShown = useRef(false);
+  // Plotly has drawn the plot (for tests: data-plot-ready)
+  const [plotted, setPlotted] = useState(false);
 
   /** Paints the last grid (and, before Plotly, the data points) on the canvas layer. */
   const paint = useEffectEvent(() => {
     const c = layer.current;
     const box = el.current?.parentElement;
     if (!c || !box) return;
-    const withPlot = !!plotly && created.current;
-    const a = (withPlot && area.current) || previewArea(box.clientWidth, height, data);
+    const withPlot = area.current !== null;
+    const a = area.current ?? previewArea(box.clientWidth, height, data.xRange, data.yRange);
     const dpr = Math.min(2, window.devicePixelRatio || 1);
-    const w = Math.max(1, Math.round(a.width * dpr));
-    const h = Math.max(1, Math.round(a.height * dpr));
-    Object.assign(c.style, { left: `${a.left}px`, top: `${a.top}px`, width: `${a.width}px`, height: `${a.height}px` });
-    if (c.width !== w || c.height !== h) {
-      c.width = w;
-      c.height = h;
-    }
-    const ctx = c.getContext('2d');
+    const ctx = fitCanvas(c, a, dpr);
     if (!ctx) return;
+    const { width: w, height: h } = c;
     const colors = chartColors().classes;
     const l = last.current;
     if (l) {
@@ -129,6 +116,7 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
         (node as unknown as { on?: (ev: string, fn: () => void) => void }).on?.('plotly_afterplot', () => onPlotted());
         onPlotted();
         paint(); // without the preview's points now
+        setPlotted(true);
         const l = last.current;
         if (l?.markers) void drawMarkers(l.grid, true);
       });
@@ -171,7 +159,7 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
   }));
 
   return (
-    <div className="plot boundary-chart" role="img" aria-label={ariaLabel} data-testid={testId} data-plot-ready={plotly ? 'true' : 'false'} style={{ minHeight: height }}>
+    <div className="plot boundary-chart" role="img" aria-label={ariaLabel} data-testid={testId} data-plot-ready={plotted ? 'true' : 'false'} style={{ minHeight: height }}>
       <ChartStatus {...status} loaded={status.loaded || !status.failed} />
       <div className="boundary-stack" style={{ height }}>
         <canvas ref={layer} className="boundary-layer" data-testid={testId ? `${testId}-layer` : undefined} aria-hidden="true" />
@@ -183,40 +171,6 @@ export const BoundaryChart = forwardRef<BoundaryHandle, Props>(function Boundary
 
 /** Margins of the plot (Plotly's layout below; its automatic margins add the axis title and the legend). */
 const MARGIN = { l: 36, r: 8, t: 8, b: 30 };
-/** Where Plotly's plot area ends up inside a 380 × 380 chart (measured): what the preview leaves around it. */
-const PREVIEW_MARGIN = { l: 50, r: 8, t: 8, b: 74 };
-
-/**
- * Where the plot area will be before Plotly has laid it out: the space inside the margins, at the
- * data's aspect ratio (the axes are scale-anchored), centred as Plotly's constrain: 'domain' does.
- */
-function previewArea(width: number, height: number, d: BoundaryData): Area {
-  const availW = Math.max(1, width - PREVIEW_MARGIN.l - PREVIEW_MARGIN.r);
-  const availH = Math.max(1, height - PREVIEW_MARGIN.t - PREVIEW_MARGIN.b);
-  const aspect = (d.xRange[1] - d.xRange[0]) / (d.yRange[1] - d.yRange[0]);
-  const w = Math.min(availW, availH * aspect);
-  const h = w / aspect;
-  return { left: PREVIEW_MARGIN.l + (availW - w) / 2, top: PREVIEW_MARGIN.t + (availH - h) / 2, width: w, height: h, xRange: d.xRange, yRange: d.yRange };
-}
-
-/** The data points as the chart draws them (class colour; a dot per point), for the canvas preview. */
-function drawPoints(ctx: CanvasRenderingContext2D, d: BoundaryData, a: Area, dpr: number, colors: string[], edge: string): void {
-  const sx = (a.width * dpr) / (a.xRange[1] - a.xRange[0]);
-  const sy = (a.height * dpr) / (a.yRange[1] - a.yRange[0]);
-  const r = 3 * dpr;
-  ctx.lineWidth = 0.6 * dpr;
-  ctx.strokeStyle = edge;
-  ctx.strokeRect(0, 0, a.width * dpr, a.height * dpr);
-  for (let i = 0; i < d.labels.length; i++) {
-    const px = (d.x[2 * i] - a.xRange[0]) * sx;
-    const py = (a.yRange[1] - d.x[2 * i + 1]) * sy;
-    ctx.fillStyle = colors[d.labels[i] % colors.length];
-    ctx.beginPath();
-    ctx.arc(px, py, r, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.stroke();
-  }
-}
 
 function figure(d: BoundaryData, s: (typeof S)['ja'], height: number): { data: unknown[]; layout: Record<string, unknown> } {
   const col = chartColors();

@@ -1,6 +1,10 @@
 import { useCallback } from 'react';
 import { Plot, type Figure } from './Plot';
 import { chartColors } from './plotly';
+import { drawPoints, fitCanvas, previewArea } from './preview';
+
+/** Both axes' range (the spiral's points lie within ±1). */
+const RANGE: [number, number] = [-1.15, 1.15];
 
 interface Props {
   /** Inputs, (N, 2) row-major, and each row's class. */
@@ -41,10 +45,22 @@ export function DatasetChart({ x, labels, classes, ariaLabel, classLabel, height
         showlegend: true,
         legend: { orientation: 'h', y: -0.15 },
         margin: { l: 36, r: 8, t: 8, b: 30 },
-        xaxis: { range: [-1.15, 1.15], fixedrange: true, zeroline: false },
-        yaxis: { range: [-1.15, 1.15], fixedrange: true, zeroline: false, scaleanchor: 'x', constrain: 'domain' },
+        xaxis: { range: RANGE, fixedrange: true, zeroline: false },
+        yaxis: { range: RANGE, fixedrange: true, zeroline: false, scaleanchor: 'x', constrain: 'domain' },
       },
     };
   }, [x, labels, classes, classLabel]);
-  return <Plot ariaLabel={ariaLabel} testId={testId} height={height} figure={figure} />;
+  const preview = useCallback(
+    (canvas: HTMLCanvasElement, width: number) => {
+      const a = previewArea(width, height, RANGE, RANGE);
+      const dpr = Math.min(2, window.devicePixelRatio || 1);
+      const ctx = fitCanvas(canvas, a, dpr);
+      if (!ctx) return;
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      const col = chartColors();
+      drawPoints(ctx, { x, labels }, a, dpr, col.classes, col.fg);
+    },
+    [x, labels, height],
+  );
+  return <Plot ariaLabel={ariaLabel} testId={testId} height={height} figure={figure} preview={preview} />;
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTheme } from '../state/theme';
 import { ChartStatus } from './ChartStatus';
 import { themedLayout, type Margin } from './plotly';
@@ -15,6 +15,11 @@ interface PlotProps {
   height?: number;
   ariaLabel: string;
   testId?: string;
+  /**
+   * Draws a stand-in on a canvas (given the chart's width) until Plotly has arrived, in place of
+   * the "loading" line; see preview.ts. Memoize it like `figure`.
+   */
+  preview?: (canvas: HTMLCanvasElement, width: number) => void;
 }
 
 /**
@@ -22,9 +27,16 @@ interface PlotProps {
  * Plotly.react (recreating plots leaks listeners); it is purged only on unmount. For charts fed
  * at animation-frame rate (the training lab) use Plotly directly with requestAnimationFrame.
  */
-export function Plot({ figure, height = 280, ariaLabel, testId }: PlotProps) {
+export function Plot({ figure, height = 280, ariaLabel, testId, preview }: PlotProps) {
   const { el, plotly, status, queue } = usePlotly();
   const theme = useTheme((st) => st.theme);
+  const box = useRef<HTMLDivElement>(null);
+  const stand = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    if (plotly || !preview || !stand.current || !box.current) return;
+    preview(stand.current, box.current.clientWidth);
+  }, [plotly, preview, theme, height]);
 
   useEffect(() => {
     if (!plotly) return;
@@ -33,8 +45,9 @@ export function Plot({ figure, height = 280, ariaLabel, testId }: PlotProps) {
   }, [plotly, queue, figure, theme, height]);
 
   return (
-    <div className="plot" role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height }}>
-      <ChartStatus {...status} />
+    <div className="plot" ref={box} role="img" aria-label={ariaLabel} data-testid={testId} style={{ minHeight: height, position: preview ? 'relative' : undefined }}>
+      <ChartStatus {...status} loaded={status.loaded || (!!preview && !status.failed)} />
+      {preview && !plotly && <canvas ref={stand} className="plot-preview" aria-hidden="true" />}
       <div ref={el} />
     </div>
   );

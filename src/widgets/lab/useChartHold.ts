@@ -1,12 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { holdPlotly } from '../../charts/plotly';
 
-/** A reader who does not press Play within this long after the lab appears lets the charts load. */
-export const FIRST_PLAY_GRACE_MS = 1500;
+/**
+ * A reader who does not press Play within this long after the lab appears lets the charts load.
+ * Seen at load average 17: a click "as soon as Play is enabled" (Playwright waits for the layout
+ * to settle) landed 1.4 s after the button was enabled; the charts' canvas previews (the boundary,
+ * the data) stand in meanwhile.
+ */
+const FIRST_PLAY_GRACE_MS = 3000;
 /** After the first run stops (done, paused), the charts load this soon (its final frame first). */
 const AFTER_RUN_MS = 150;
 /** The charts never wait longer than this after the lab appears (a long run at a slow speed). */
-const MAX_HOLD_MS = 5000;
+const MAX_HOLD_MS = 6000;
 
 /**
  * Holds the chart library's download (plotly.ts) while the lab's first run may start and train:
