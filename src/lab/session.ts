@@ -79,6 +79,8 @@ export class LabSession {
       if (e.kind === 'progress') this.onProgress(e.msg);
       else this.setStatus({ ...this.snap, status: 'error', error: e.message });
     });
+    // a pin or unpin changes the chart's lines even when no run is moving
+    this.kept.subscribe(() => this.request());
   }
 
   /** The settings of the current run (null before the first). */
