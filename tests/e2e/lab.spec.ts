@@ -190,6 +190,48 @@ test.describe('training lab (§1.4.3)', () => {
     await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
   });
 
+  test('the book’s h = 0.001 grid: its button right under the chart, the points that changed class counted and magnified, kept across a view change until the run changes; show the grid draws dots at its default spacing', async ({ page }) => {
+    await openPage(page, '/ch01/1-4?speed=max&epochs=30', 'en');
+    const l = lab(page);
+    const box = page.getByTestId('lab-boundary');
+    await page.getByTestId('lab-play').click();
+    await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    await expect(l).toHaveAttribute('data-boundary-still', 'true');
+    const chart = await page.getByTestId('lab-boundary-chart').boundingBox();
+    const button = await page.getByTestId('lab-book-grid').boundingBox();
+    expect(button!.y).toBeGreaterThanOrEqual(chart!.y + chart!.height - 1);
+    expect(button!.y).toBeLessThan(chart!.y + chart!.height + 40);
+    await page.getByTestId('lab-book-grid').click();
+    await expect(box).toHaveAttribute('data-grid-h', '0.001', { timeout: 30_000 });
+    const diff = page.getByTestId('lab-book-diff');
+    await expect(diff).toHaveAttribute('data-total', String(2047 * 2112));
+    const changed = Number(await diff.getAttribute('data-changed'));
+    // some points change class, and only along the borders: far fewer than 1 % of them
+    expect(changed).toBeGreaterThan(0);
+    expect(changed).toBeLessThan(0.01 * 2047 * 2112);
+    await expect(diff).toContainText('get another class than the coarse grid');
+    await expect(page.getByTestId('lab-book-zoom')).toBeVisible();
+    await expect(page.getByTestId('lab-book-grid')).toBeDisabled();
+    // a view change and back keeps it (the same model), a new run drops it
+    await page.getByTestId('lab-view').selectOption('grid');
+    await page.getByTestId('lab-view').selectOption('class');
+    await expect(box).toHaveAttribute('data-grid-h', '0.001');
+    await page.waitForTimeout(500);
+    await expect(box).toHaveAttribute('data-grid-h', '0.001');
+    await expect(diff).toBeVisible();
+    const hidden = page.getByTestId('lab-hidden');
+    await hidden.focus();
+    await hidden.press('ArrowRight');
+    await expect(box).not.toHaveAttribute('data-grid-h', '0.001', { timeout: 30_000 });
+    await expect(diff).toHaveCount(0);
+    await expect(page.getByTestId('lab-book-grid')).toBeEnabled({ timeout: 30_000 });
+    // show the grid at its default spacing: dots, not "too many points"
+    await page.getByTestId('lab-view').selectOption('grid');
+    await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    await expect(box).toHaveAttribute('data-grid-markers', 'true', { timeout: 30_000 });
+    await expect(box).toHaveAttribute('data-grid-h', '0.04');
+  });
+
   test('show the grid: the meshgrid points at spacing h, and the book’s h = 0.001 grid as an image', async ({ page }) => {
     await openPage(page, '/ch01/1-4?speed=max&view=grid&h=0.05', 'en');
     const l = lab(page);

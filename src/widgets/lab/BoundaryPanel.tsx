@@ -8,6 +8,8 @@ import type { LabSession } from '../../lab/session';
 import { BOOK } from '../../nn/book';
 import { useWidth } from '../ui/useWidth';
 import { SettingControl } from './SettingControl';
+import { BookGridDiff } from './BookGridDiff';
+import { gridDiff, type GridDiff } from '../../lab/gridDiff';
 import { labStrings } from './strings';
 
 interface Props {
@@ -41,6 +43,14 @@ export function useBoundaryPanel({ session, data, compact, status }: Props): { c
     viewRef.current = view;
   }, [view]);
   const running = status === 'running';
+  /** The last class map drawn at the live spacing (what the book's grid is compared with). */
+  const lastCoarse = useRef<GridPayload | null>(null);
+  /** The book's h = 0.001 grid, kept on screen until the run moves on or changes. */
+  const [book, setBook] = useState<{ fine: GridPayload; coarse: GridPayload | null; diff: GridDiff | null } | null>(null);
+  const bookRef = useRef(book);
+  useLayoutEffect(() => {
+    bookRef.current = book;
+  }, [book]);
 
   /** Draws a grid and records what is on screen (data-grid-h / data-grid-points for tests). */
   const show = useCallback(async (g: GridPayload, markers: boolean) => {
@@ -48,6 +58,7 @@ export function useBoundaryPanel({ session, data, compact, status }: Props): { c
     if (!c) return;
     const t0 = performance.now();
     await c.draw(g, { mode: viewRef.current === 'confidence' ? 'confidence' : 'class', markers });
+    if (g.h !== BOOK.h && !markers) lastCoarse.current = g;
     const el = box.current;
     if (el) {
       // wall time of the last redraw (paint, encode, Plotly relayout): read by bench/lab.ts
@@ -76,6 +87,17 @@ export function useBoundaryPanel({ session, data, compact, status }: Props): { c
   const onReady = useCallback(() => {
     session?.attach({
       boundary: async (g) => {
+        const kept = bookRef.current;
+        // The same model again (a view change): the book's grid stays (and comes back after
+        // "show the grid" drew its dots), unless it has no confidences for the confidence view
+        // (then the reader can draw it again). A new run or iteration drops it.
+        const same = kept !== null && g.runId === kept.fine.runId && g.iter === kept.fine.iter;
+        const v = viewRef.current;
+        if (same && (v === 'class' || (v === 'confidence' && kept.fine.confidence !== undefined))) {
+          await show(kept.fine, false);
+          return;
+        }
+        if (kept && !(same && v === 'grid')) setBook(null);
         await show(g, false);
         if (g.still && viewRef.current === 'grid') await showGridAtH(useLabSettings.getState().settings.h);
       },
@@ -94,8 +116,11 @@ export function useBoundaryPanel({ session, data, compact, status }: Props): { c
     if (!session) return;
     setBusy(true);
     try {
-      const g = await session.client.requestGrid({ h: BOOK.h, confidence: view === 'confidence' });
+      const g = await session.client.requestGrid({ h: BOOK.h, confidence: viewRef.current === 'confidence' });
       await show(g, false);
+      const coarse = lastCoarse.current;
+      const same = coarse !== null && coarse.runId === g.runId && coarse.iter === g.iter;
+      setBook({ fine: g, coarse: same ? coarse : null, diff: same ? gridDiff(g, coarse) : null });
     } catch {
       /* reported by the lab's error notice */
     } finally {
@@ -104,19 +129,25 @@ export function useBoundaryPanel({ session, data, compact, status }: Props): { c
   };
 
   const height = width > 0 ? Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.round(width / 20) * 20)) : compact ? 300 : 360;
+  // the book-grid button sits right under the chart it redraws (in a phone's sticky part too)
   const chartNode = (
-    <div className="boundary-panel" ref={box} data-testid="lab-boundary">
+    <div className="boundary-panel" ref={box} data-testid="lab-boundary" data-book-grid={book ? 'true' : undefined}>
       <BoundaryChart ref={chart} data={data} height={height} ariaLabel={s.boundaryLabel} testId="lab-boundary-chart" onReady={onReady} />
+      {!compact && (
+        <div className="book-grid-row">
+          <button type="button" data-testid="lab-book-grid" onClick={drawBookGrid} disabled={busy || running || !session || (book !== null && view !== 'grid')}>
+            {busy ? s.bookGridBusy : s.bookGrid}
+          </button>
+        </div>
+      )}
     </div>
   );
   const tools = compact ? null : (
     <div className="boundary-tools">
+      {view !== 'grid' && book?.coarse && book.diff && <BookGridDiff fine={book.fine} coarse={book.coarse} diff={book.diff} />}
       <div className="widget-controls boundary-controls">
         <SettingControl store={useLabSettings} k="view" />
         {view === 'grid' && <SettingControl store={useLabSettings} k="h" />}
-        <button type="button" data-testid="lab-book-grid" onClick={drawBookGrid} disabled={busy || running || !session}>
-          {busy ? s.bookGridBusy : s.bookGrid}
-        </button>
       </div>
       {info && (
         <p className="grid-info" data-testid="lab-grid-info">

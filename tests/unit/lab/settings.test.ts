@@ -6,7 +6,7 @@ import { createSettingsCodec, formatNote, fromSlider, sliderRange, toSlider, typ
 /** The book's settings, written out by hand (ch01/train_custom_loop.py and ch01/train.py). */
 const BOOK: LabSettings = {
   seed: 1984, points: 100, classes: 3, noise: 0.2, hidden: 10, lr: 1, batch: 30, epochs: 300,
-  opt: 'sgd', sampling: 'permutation', speed: 10, view: 'class', h: 0.02, eval: 10, maxgrad: 0, data: 'spiral', pts: '',
+  opt: 'sgd', sampling: 'permutation', speed: 10, view: 'class', h: 0.04, eval: 10, maxgrad: 0, data: 'spiral', pts: '',
 };
 const num = (key: keyof LabSettings) => labCodec.spec(key) as NumberSpec;
 /** Three points of two classes: (0, 0) and (1, 1) of class 0, (−1, 0.5) of class 1, as a URL code. */
