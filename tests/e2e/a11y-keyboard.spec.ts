@@ -23,16 +23,17 @@ test('keyboard only: the lab’s controls come in reading order, each with a vis
   await page.keyboard.press('Tab');
   expect((await focused(page)).id).toMatch(/^a:Skip to content/);
   const order: string[] = [];
-  for (let i = 0; i < 80 && order.length < 16; i++) {
+  for (let i = 0; i < 80 && order.length < 17; i++) {
     await page.keyboard.press('Tab');
     const f = await focused(page);
     expect(f.visible, `focus ring on ${f.id}`).toBe(true);
     if (f.inLab) order.push(f.id);
   }
   // the order the eye meets at 1280 px as on a phone: the buttons bar across the top (Pause is
-  // disabled before a run), then the controls column (a number box before its wide slider)
-  expect(order.slice(0, 15)).toEqual([
-    'lab-play', 'lab-step', 'lab-step-size', 'lab-reset',
+  // disabled before a run), the boundary's own button right under it, then the controls column
+  // (a number box before its wide slider)
+  expect(order.slice(0, 16)).toEqual([
+    'lab-play', 'lab-step', 'lab-step-size', 'lab-reset', 'lab-book-grid',
     'lab-hidden', 'lab-lr', 'lab-batch', 'lab-epochs-box', 'lab-epochs', 'lab-seed-box', 'lab-seed', 'lab-speed', 'lab-opt', 'lab-sampling',
     'button:Back to the book’s settings',
   ]);
