@@ -108,6 +108,29 @@ test.describe('inside the network (§1.4)', () => {
     expect(diag / 300).toBe(await num(lab(page), 'accuracy'));
   });
 
+  test('maps are square and never overlap; every canvas is painted at its shown size (no stretched 300 × 150 default)', async ({ page }) => {
+    await openPage(page, '/ch01/1-4?speed=max', 'en');
+    await page.getByTestId('lab-play').click();
+    await expect(lab(page)).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(page.getByTestId('hidden-space')).toHaveAttribute('data-frames', /[1-9]/);
+    await page.getByTestId('unit-map-h0').hover();
+    const geometry = await page.evaluate(() => {
+      const tiles = [...document.querySelectorAll('[data-testid^=unit-map-h]')].map((e) => e.getBoundingClientRect());
+      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid=network-view] canvas:not(.net-edges), [data-testid=hidden-space] canvas, .unit-detail-map')];
+      return {
+        tiles: tiles.map((r) => ({ top: r.top, bottom: r.bottom, w: r.width, h: r.height })),
+        canvases: canvases.map((c) => ({ w: c.width, h: c.height, cssW: c.getBoundingClientRect().width, cssH: c.getBoundingClientRect().height })),
+      };
+    });
+    expect(geometry.tiles).toHaveLength(10);
+    for (const t of geometry.tiles) expect(Math.abs(t.w - t.h)).toBeLessThanOrEqual(1);
+    const sorted = [...geometry.tiles].sort((a, b) => a.top - b.top);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i].top).toBeGreaterThanOrEqual(sorted[i - 1].bottom - 0.5);
+    expect(geometry.canvases.length).toBeGreaterThanOrEqual(15);
+    // a square shown square has a square backing store: width and height both set
+    for (const c of geometry.canvases) if (Math.abs(c.cssW - c.cssH) < 1) expect(c.w).toBe(c.h);
+  });
+
   test('100 hidden units: every map is there, readable, and nothing scrolls sideways; phone width too', async ({ page }) => {
     await openPage(page, '/ch01/1-4?hidden=100', 'en');
     await expect(net(page).locator('[data-testid^=unit-map-h]')).toHaveCount(100, { timeout: 60_000 });

@@ -131,7 +131,7 @@ function toScreen(sp: HiddenSpacePayload, labels: ArrayLike<number> | undefined,
 function drawSpace(cv: HTMLCanvasElement, sp: HiddenSpacePayload, v: ViewState, c: ViewColours): void {
   const dpr = window.devicePixelRatio || 1;
   const P = Math.round(v.side * dpr);
-  if (cv.width !== P) cv.width = cv.height = P;
+  if (cv.width !== P || cv.height !== P) cv.width = cv.height = P;
   const ctx = cv.getContext('2d')!;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, P, P);

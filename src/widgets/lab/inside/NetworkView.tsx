@@ -78,7 +78,7 @@ export const NetworkView = forwardRef<NetworkViewHandle, { data?: PointsData }>(
     for (let u = 0; u < m.hiddenUnits + m.outputUnits; u++) {
       const cv = canvases.current[u];
       if (!cv) continue;
-      if (cv.width !== S) cv.width = cv.height = S;
+      if (cv.width !== S || cv.height !== S) cv.width = cv.height = S;
       if (u < m.hiddenUnits) paintUnitMap(m.hidden, u * n, S, { kind: 'sigma' }, mapCol, img.data);
       else {
         const k = u - m.hiddenUnits;

@@ -42,7 +42,7 @@ export const UnitDetail = forwardRef<DetailHandle, { active: ActiveUnit | null; 
       const str = sRef.current;
       const dpr = window.devicePixelRatio || 1;
       const P = Math.round(SIDE * dpr);
-      if (cv.width !== P) cv.width = cv.height = P;
+      if (cv.width !== P || cv.height !== P) cv.width = cv.height = P;
       const ctx = cv.getContext('2d')!;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.imageSmoothingEnabled = true;
