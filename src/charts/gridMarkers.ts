@@ -1,5 +1,5 @@
 /**
- * The meshgrid points themselves, as dots coloured by predicted class ("show the grid", ★):
+ * The meshgrid points themselves, as dots coloured by predicted class ("show the grid": a common stumbling point made visible):
  * the boundary is nothing but a prediction at every one of these points. SVG dots get slow past
  * a few thousand, so finer grids are drawn only as the image (one pixel per point).
  */

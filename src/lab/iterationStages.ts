@@ -68,7 +68,7 @@ export function stagesOf(tr: IterationTrace, opt: OptimizerName = 'sgd', lr = 1)
   const { W1, b1, W2, b2 } = tr.before;
   const labels = { name: 't', shape: [n], data: tr.labels, role: 'in' as const };
   return [
-    { name: 'batch', phase: 'forward', node: 'x', layer: 'TwoLayerNet.forward', formula: `x ${f(tr.x)}, t ${f(tr.t)}`, arrays: [arr('x', tr.x, 'in'), arr('t', tr.t, 'in')] },
+    { name: 'batch', phase: 'forward', node: 'x', layer: 'batch_x, batch_t', formula: `x ${f(tr.x)}, t ${f(tr.t)}`, arrays: [arr('x', tr.x, 'in'), arr('t', tr.t, 'in')] },
     {
       name: 'affine1', phase: 'forward', node: 'Affine1', layer: 'Affine',
       formula: `a = x·W1 + b1   ${f(tr.x)}·${f(W1)} + ${fv(b1)} → ${f(tr.a)}`,

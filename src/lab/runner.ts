@@ -5,7 +5,7 @@
  * - `trainer`: common/trainer.py `Trainer.fit` (§1.4.4): the same shuffles, optional global-norm
  *   clipping (`max_grad`), a report when `iters % eval_interval == 0`.
  * With sampling 'choice' the batches are drawn as book 1 did, `np.random.choice(N, batch)` per
- * batch, and the runner counts duplicated and never-seen samples per epoch (★ a reader's note).
+ * batch, and the runner counts duplicated and never-seen samples per epoch (a place readers of §1.4.3 often stumble).
  *
  * The algorithms live in the core (src/nn/trainer.ts); this file picks one and reads its
  * sampling counters. It trains any {@link Model} on any {@link Dataset}.
@@ -32,7 +32,7 @@ export interface TrainSettings {
   maxGrad: number;
 }
 
-/** Duplicated and never-seen samples in the last completed epoch (§1.4.3, ★). */
+/** Duplicated and never-seen samples in the last completed epoch (§1.4.3). */
 export interface SamplingStats {
   duplicates: number;
   neverSeen: number;

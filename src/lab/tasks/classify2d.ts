@@ -2,7 +2,7 @@
  * The 2-D classification task of §1.4: the lab reports the training accuracy and the confusion
  * matrix, and draws the decision boundary as the book does (ch01/train_custom_loop.py): a meshgrid over the data's
  * plane and the model's prediction at every grid point — brute force, no clever boundary
- * tracing (★ a reader's note). The grid is the core's (src/nn/boundary.ts: coordinates equal to
+ * tracing (a place readers often stumble). The grid is the core's (src/nn/boundary.ts: coordinates equal to
  * NumPy's `arange` to the bit). On request the picture also carries what each unit of a
  * TwoLayerNet draws and the hidden space (inside.ts), made from the same weights.
  */

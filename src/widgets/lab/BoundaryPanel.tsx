@@ -24,7 +24,7 @@ const MIN_HEIGHT = 260;
 const MAX_HEIGHT = 400;
 
 /**
- * The decision boundary (★ brute-force prediction at every meshgrid point): the live grid from
+ * The decision boundary (a common stumbling point: brute-force prediction at every meshgrid point): the live grid from
  * the worker, drawn as a class map or a confidence map; "show the grid" draws the meshgrid points
  * themselves at spacing h when paused or done, and the book's h = 0.001 grid on request.
  * Returns the chart and its tools separately: the lab's layout places them apart.

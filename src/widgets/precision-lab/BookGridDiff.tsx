@@ -32,7 +32,7 @@ async function countChanged(lab: LabClient, before: ParamsPayload, after: Params
   return { changed, total: a.classes.length };
 }
 
-/** ★ The boundary change at the resolution the book draws, where the small plots show none. */
+/** The boundary change at the resolution the book draws, where the small plots show none. */
 export function BookGridDiff({ before, after }: { before: ParamsPayload; after: ParamsPayload }) {
   const s = useStrings(S);
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'error'>('idle');
