@@ -14,7 +14,8 @@
  * - at the default speed with the 100 × 100 live grid and the network view open (it is shown by
  *   default): boundary redraws/s, frames/s, network-view redraws/s and the longest main-thread
  *   task while training (5 s); then the same with 100 hidden units (110 unit maps);
- * - slider change → the new run's first boundary on screen: p50 and p90 of 30 changes;
+ * - slider change → the new run's first boundary on screen: p50 and p90 of 30 changes, each
+ *   SETTLE_MS after the last (a change within it waits for the slider to settle, useSettled.ts);
  * - 60 restarts (slider changes and Reset+Play): training workers alive, JS event listeners,
  *   DOM nodes and used JS heap before and after (after a forced GC);
  * - console errors and requests that left the site (both must be 0).
@@ -31,6 +32,7 @@ import { CustomLoop } from '../src/nn/trainer';
 import { SGD } from '../src/nn/optimizers';
 import { benchDir, benchPort, buildSite, launchChromium, median, percentile, serveSite } from './util';
 import { firstVisit, type FirstVisit } from './labFirstVisit';
+import { SETTLE_MS } from '../src/widgets/lab/useSettled';
 
 let json = false;
 const outDir = benchDir('lab');
@@ -264,7 +266,8 @@ export async function run(args: string[]): Promise<void> {
         i,
       );
       if (i > 0) sliderMs.push(ms);
-      await page.waitForTimeout(120);
+      // isolated changes: a change within SETTLE_MS of the last waits for the slider to settle
+      await page.waitForTimeout(SETTLE_MS + 50);
     }
     log(`slider → first boundary of the new run: p50 ${median(sliderMs).toFixed(1)} ms, p90 ${percentile(sliderMs, 90).toFixed(1)} ms (${sliderMs.length} changes)`);
 
