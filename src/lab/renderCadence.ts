@@ -6,8 +6,8 @@
 
 /**
  * Grid cells along the longer axis while training. Measured: Plotly.react of a
- * 100×100 heatmap with 300 points ≈ 13–15 ms of main-thread time; we draw our own canvas as a
- * layout image instead (≈ 1–3 ms at this size), so 100 leaves most of the frame free. The worker
+ * 100×100 heatmap with 300 points ≈ 13–15 ms of main-thread time; we paint our own canvas under
+ * the plot instead (≈ 1–2 ms at any grid size), so 100 leaves most of the frame free. The worker
  * predicts 10,000 points in well under 1 ms for the book's net.
  */
 export const LIVE_GRID_CELLS = 100;
@@ -19,19 +19,22 @@ export const LIVE_GRID_CELLS = 100;
 export const STILL_GRID_CELLS = 300;
 
 /**
- * Out of every REDRAW_CYCLE animation frames, the boundary may be redrawn on REDRAW_FRAMES.
- * Measured on a first prototype of the lab: drawing the grid on every frame held only 45–53
- * frames/s; on two frames of three it held 56–61 frames/s at 36–41 redraws/s.
- */
-export const REDRAW_FRAMES = 2;
-export const REDRAW_CYCLE = 3;
-
-/**
  * The loss chart is redrawn at most once every LOSS_REDRAW_FRAMES frames: its line grows by a
  * point per 10 iterations, and 10 redraws/s look continuous; a CPU profile of the live lab
  * showed Plotly.react of the loss lines as the largest JS cost after the boundary (3 → 6 frames).
  */
 export const LOSS_REDRAW_FRAMES = 6;
+
+/**
+ * The boundary may be redrawn on every frame except the loss chart's (5 of 6 frames, up to 50
+ * redraws/s at 60 frames/s), so a frame never holds both. Before the boundary had its own
+ * canvas, a redraw went through Plotly (PNG encode + relayout, 10–15 ms) and only 2 frames of 3
+ * could take one (36–41 redraws/s at best); painting the canvas takes 1–2 ms (bench lab's median
+ * boundary redraw at load average 10).
+ */
+export function boundaryFrame(frame: number): boolean {
+  return frame % LOSS_REDRAW_FRAMES !== 0;
+}
 
 /**
  * Loss points kept per run. Past this, the oldest half is averaged pairwise (downsampled), so a

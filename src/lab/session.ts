@@ -1,9 +1,9 @@
 /**
  * The lab's main-thread side between the worker client and the charts: it keeps what the
  * worker streams (loss series, the newest grid, log lines, scalars) OUTSIDE React state, and
- * draws inside requestAnimationFrame: at most one boundary redraw per frame, on REDRAW_FRAMES of
- * every REDRAW_CYCLE frames (with the network view's maps that came with the grid), the loss
- * chart every LOSS_REDRAW_FRAMES frames, and the readouts
+ * draws inside requestAnimationFrame: at most one boundary redraw per frame, on every frame but
+ * the loss chart's (boundaryFrame; with the network view's maps that came with the grid), the
+ * loss chart every LOSS_REDRAW_FRAMES frames, and the readouts
  * and `data-*` attributes of the automation contract. React re-renders only when the status or
  * the error changes (subscribeStatus).
  */
@@ -13,7 +13,7 @@ import { LossSeries } from './lossSeries';
 import type { Divergence, GridPayload, LabStatus, LossKind, ProgressMessage, RunSettings } from './protocol';
 import type { SamplingStats } from './runner';
 import type { InsideFrame } from './inside';
-import { LOSS_REDRAW_FRAMES, MAX_LOG_LINES, MAX_LOSS_POINTS, REDRAW_CYCLE, REDRAW_FRAMES } from './renderCadence';
+import { LOSS_REDRAW_FRAMES, MAX_LOG_LINES, MAX_LOSS_POINTS, boundaryFrame } from './renderCadence';
 
 /** Small values of the current run (what React and the readouts show). */
 export interface LabSnapshot {
@@ -213,7 +213,7 @@ export class LabSession {
     if (g && !this.drawing) {
       const still = g.still || this.snap.status !== 'running';
       if (!this.boundary) again = true;
-      else if (still || this.frame % REDRAW_CYCLE < REDRAW_FRAMES) this.drawGrid(g);
+      else if (still || boundaryFrame(this.frame)) this.drawGrid(g);
       else again = true;
     }
     const lossKey = `${this.loss.version}/${this.kept.version}/${this.snap.lossKind}`;

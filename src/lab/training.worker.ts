@@ -315,10 +315,10 @@ function handle(msg: ToWorker): void {
     case 'ack':
       if (msg.runId === st.runId && msg.seq === st.awaiting) {
         st.awaiting = 0;
-        if (!st.playing) {
-          maybePost(false);
-          if (st.dirty) schedule(POST_INTERVAL_MS);
-        }
+        // The next picture goes out now rather than at the next paced tick: it then reaches the
+        // page before its next frame, so the boundary can be redrawn on every frame it may be.
+        maybePost(false);
+        if (!st.playing && st.dirty) schedule(POST_INTERVAL_MS);
       }
       return;
     case 'grid':
