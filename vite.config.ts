@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import type { PageRef } from './chapters/index';
 import { cspHeaders, cspMeta, offline } from './src/sw/vitePlugins';
 import { keptWidgets } from './src/app/keptWidgetsPlugin';
+import { sharedPageImports } from './src/app/routePreloads';
 import { execFileSync } from 'node:child_process';
 
 // The WebAssembly kernels' module (src/nn/simdModule.generated.ts) is built from wasm/*.ts; a
@@ -20,19 +21,28 @@ execFileSync(process.execPath, ['scripts/build-wasm.mjs'], { stdio: 'inherit' })
  * The client router takes over from there.
  */
 function routePages(pages: PageRef[], heading: (ref: PageRef) => string): Plugin {
+  let base = '/';
   return {
     name: 'dlfs2-route-pages',
     apply: 'build',
     enforce: 'post',
+    configResolved(config) {
+      base = config.base;
+    },
     generateBundle(_options, bundle) {
       const index = bundle['index.html'];
       if (!index || index.type !== 'asset') return;
       const html = String(index.source);
+      const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
       for (const ref of pages) {
+        // the page's own chunks (widgets, the lab) download beside the main script (routePreloads.ts)
+        const preloads = sharedPageImports(chunks, `/chapters/${ref.chapter.id}/${ref.page.id}`)
+          .map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}">`)
+          .join('');
         this.emitFile({
           type: 'asset',
           fileName: `${ref.path.slice(1)}/index.html`,
-          source: html.replace(/<title>[^<]*<\/title>/, `<title>${heading(ref)} — DLFS2 Companion</title>`),
+          source: html.replace(/<title>[^<]*<\/title>/, `<title>${heading(ref)} — DLFS2 Companion</title>`).replace('</head>', `${preloads}</head>`),
         });
       }
       this.emitFile({ type: 'asset', fileName: '404.html', source: html });
