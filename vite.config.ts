@@ -50,6 +50,26 @@ function routePages(pages: PageRef[], heading: (ref: PageRef) => string): Plugin
   };
 }
 
+/**
+ * `vite preview` answers a page's clean path (/ch01/1-4?lr=0.5) with that page's own index.html,
+ * as a static file server does, not with the root one (its SPA fallback): the benchmarks and the
+ * browser tests then load pages as readers do, with each page's title and script preloads.
+ */
+function routePagesPreview(pages: PageRef[]): Plugin {
+  return {
+    name: 'dlfs2-route-pages-preview',
+    configurePreviewServer(server) {
+      const base = server.config.base.replace(/\/$/, '');
+      const paths = new Set(pages.map((ref) => `${base}${ref.path}`));
+      server.middlewares.use((req, _res, next) => {
+        const [path, query] = (req.url ?? '').split(/\?(.*)/s, 2);
+        if (paths.has(path)) req.url = `${path}/index.html${query ? `?${query}` : ''}`;
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig(async (): Promise<UserConfig> => {
   // Test-only: CHAPTER_FIXTURE=1 also registers the fixture chapter (see chapters/index.ts).
   // The registry reads the switch when it loads, so it is set before the registry is imported.
@@ -72,6 +92,7 @@ export default defineConfig(async (): Promise<UserConfig> => {
       },
       react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
       routePages(allPages(), (ref) => `${pageHeading(ref.page, 'ja')} / ${pageHeading(ref.page, 'en')}`),
+      routePagesPreview(allPages()),
       cspMeta(), // CSP <meta> in every emitted page, headers from dev/preview
       cspHeaders(),
       offline(chaptersLabel()),
