@@ -86,11 +86,9 @@ export function ParamsFile({ params, onLoaded }: { params: ParamsPayload; onLoad
         {s.download}
       </button>
       <div className="field">
-        <label className="field-label" htmlFor={id}>
-          {s.load}
-        </label>
         <input
           id={id}
+          className="file-input"
           type="file"
           accept=".npz,.pkl,application/zip,application/octet-stream"
           data-testid="params-file"
@@ -100,6 +98,9 @@ export function ParamsFile({ params, onLoaded }: { params: ParamsPayload; onLoad
             e.currentTarget.value = ''; // the same file can be picked again
           }}
         />
+        <label className="file-button" htmlFor={id}>
+          {s.load}
+        </label>
         <span id={`${id}-hint`} className="w-note">{s.loadHint(HIDDEN.min, HIDDEN.max, C)}</span>
       </div>
       {busy && <p role="status">{s.reading}</p>}

@@ -134,7 +134,7 @@ export function OwnData() {
         <button type="button" onClick={() => saveFile(pointsToJson(draft), 'my-points.json', 'application/json')} disabled={draft.labels.length === 0} data-testid="draw-download">
           {s.download}
         </button>
-        <input id={fileId} type="file" accept=".json,application/json" data-testid="draw-upload" onChange={(e) => { void load(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
+        <input id={fileId} className="file-input" type="file" accept=".json,application/json" data-testid="draw-upload" onChange={(e) => { void load(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
         <label className="file-button" htmlFor={fileId}>{s.upload}</label>
       </div>
       {link && (
