@@ -74,6 +74,9 @@ export async function openLab(page: Page, base: string, query: string): Promise<
   await page.goto(`${base}/ch01/1-4?lang=en&${query}`);
   await page.locator('[data-testid=training-lab][data-boundary-redraws]:not([data-boundary-redraws="0"])').waitFor({ timeout: 60_000 });
   await page.locator('[data-testid=lab-loss-chart] .js-plotly-plot').waitFor({ state: 'attached', timeout: 60_000 });
+  // Plotly may arrive seconds after the canvas preview (it is held back while a first Play
+  // trains): its own listeners must be in the baseline, not counted as a leak
+  await page.locator('[data-testid=lab-boundary-chart][data-plot-ready=true]').waitFor({ timeout: 60_000 });
 }
 
 /** One slider-driven restart: an arrow key on the hidden-size slider, then the new run's first boundary. */
