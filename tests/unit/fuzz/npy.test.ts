@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { NpyError, loadParamsNpz, readNpy, readNpz, saveParamsNpz, writeNpy, writeNpz, type DtypeName } from '../../../src/nn/npy';
+import { NpyError, loadParamsNpz, readNpy, readNpz, saveParamsNpz, writeNpy, writeNpz, type DtypeName, type NpyErrorCode } from '../../../src/nn/npy';
 import type { NDArray } from '../../../src/nn/ndarray';
 import { fuzz, must } from './harness';
 
@@ -90,7 +90,14 @@ function applyDamage(bytes: Uint8Array, d: Damage): Uint8Array {
   }
 }
 
-const CODES = new Set(['empty', 'too-large', 'bad-magic', 'bad-version', 'bad-header', 'fortran-order', 'unsupported-dtype', 'bad-shape', 'truncated', 'extra-bytes', 'not-zip', 'npy-not-npz', 'corrupt-zip', 'missing-array', 'unexpected-array', 'wrong-dtype', 'wrong-shape', 'not-finite']);
+/** Every code an NpyError may carry: the compiler refuses this table when a code is added or dropped. */
+const CODE_TABLE: Record<NpyErrorCode, true> = {
+  empty: true, 'too-large': true, 'bad-magic': true, 'bad-version': true, 'bad-header': true, 'fortran-order': true,
+  'unsupported-dtype': true, 'bad-shape': true, truncated: true, 'extra-bytes': true, pickle: true, 'not-zip': true,
+  'npy-not-npz': true, 'corrupt-zip': true, 'missing-array': true, 'unexpected-array': true, 'wrong-dtype': true,
+  'wrong-shape': true, 'not-finite': true,
+};
+const CODES = new Set<string>(Object.keys(CODE_TABLE));
 
 /** Runs a reader: its value, or the NpyError it threw. Any other exception escapes (and fails). */
 function attempt<T>(read: () => T): { value: T } | { error: NpyError } {
