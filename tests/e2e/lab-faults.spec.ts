@@ -31,6 +31,7 @@ test.describe('training lab: bad input, divergence and worker faults', () => {
     const box = page.getByTestId('lab-diverged');
     await expect(box).toContainText('learning rate');
     await expect(box).toContainText('overshoots');
+    await expect(box).not.toContainText('SGD'); // SGD is what diverged: no "switch back to SGD"
     expect(Number(await l.getAttribute('data-iter'))).toBeLessThan(3000);
     expect(Number.isFinite(Number(await l.getAttribute('data-loss')))).toBe(true);
     // lowering the rate starts a fresh run that trains normally
@@ -38,6 +39,13 @@ test.describe('training lab: bad input, divergence and worker faults', () => {
     await page.getByTestId('lab-lr').press('Home');
     await expect(page.getByTestId('lab-diverged')).toHaveCount(0);
     await expect(l).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  });
+
+  test('a diverging Adam run is told it may switch back to SGD', async ({ page }) => {
+    await openPage(page, '/ch01/1-4?lr=100&opt=adam&speed=max', 'en');
+    await page.getByTestId('lab-play').click();
+    await expect(lab(page)).toHaveAttribute('data-status', 'diverged', { timeout: 30_000 });
+    await expect(page.getByTestId('lab-diverged')).toContainText('switch back to SGD');
   });
 
   test('a worker that throws shows status error with its message; Restart recovers', async ({ page }) => {

@@ -159,3 +159,26 @@ test('one Step shows that mini-batch’s loss (NumPy’s, stepper_book.json); a 
   await expect(l).toHaveAttribute('data-iter', '20');
   await expect(l).toHaveAttribute('data-status', 'paused');
 });
+
+test('number boxes for epochs and seed: a typed value applies, junk is marked and changes nothing, leaving the box shows the value again', async ({ page }) => {
+  await openPage(page, '/ch01/1-4', 'en');
+  const l = lab(page);
+  await expect(l).toHaveAttribute('data-boundary-redraws', /[1-9]/, { timeout: 60_000 });
+  const epochs = page.getByTestId('lab-epochs-box');
+  await epochs.fill('1234');
+  await expect(page).toHaveURL(/epochs=1234/);
+  await expect(page.getByTestId('lab-epochs')).toHaveAttribute('aria-valuetext', '1234');
+  await expect.poll(() => num(l, 'max-iter')).toBe(12340);
+  await epochs.fill('0');
+  await expect(epochs).toHaveAttribute('aria-invalid', 'true');
+  await epochs.blur();
+  await expect(epochs).toHaveValue('1234');
+  await expect(page).toHaveURL(/epochs=1234/);
+  const seed = page.getByTestId('lab-seed-box');
+  await seed.fill('7');
+  await expect(page).toHaveURL(/seed=7(&|$)/);
+  await seed.fill('12.5');
+  await expect(seed).toHaveAttribute('aria-invalid', 'true');
+  await seed.press('Tab');
+  await expect(seed).toHaveValue('7');
+});

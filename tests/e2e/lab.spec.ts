@@ -181,6 +181,7 @@ test.describe('training lab (§1.4.3)', () => {
     const unseen = await num(l, 'never-seen');
     expect(dup).toBeGreaterThan(0);
     expect(unseen).toBe(dup); // 10 batches of 30 draw 300 times from 300 samples
+    await expect(l.locator('.lab-readouts')).toContainText('every repeat leaves one sample out'); // and the page says why
     await page.getByTestId('lab-sampling').selectOption('permutation');
     await expect(l).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     await expect(l).toHaveAttribute('data-duplicates', '0');
