@@ -271,7 +271,13 @@ export type SettingsStore<S extends AnySettings> = UseBoundStore<StoreApi<Settin
   syncFromUrl: () => void;
 };
 
-/** Writes `codec`'s settings into the address bar, keeping every key it does not own and the #anchor. */
+/**
+ * Writes `codec`'s settings into the address bar, keeping every key it does not own and the
+ * #anchor. Deliberately replaceState, not pushState: a slider moves through dozens of values a
+ * second, and one history entry per value (or per settled run) would make Back step through
+ * settings instead of leaving the page, with the run itself not restorable from an entry. The
+ * address stays shareable; the lab says so next to its controls.
+ */
 function writeUrl<S extends AnySettings>(codec: SettingsCodec<S>, settings: S): void {
   if (typeof window === 'undefined') return;
   const url = new URL(window.location.href);
