@@ -4,6 +4,7 @@ import { usePlotly } from './usePlotly';
 import { useTheme } from '../state/theme';
 import { defineStrings, useStrings } from '../app/i18n';
 import { ChartStatus } from './ChartStatus';
+import type { Series } from '../lab/lossSeries';
 import './charts.css';
 
 const S = defineStrings({
@@ -11,10 +12,6 @@ const S = defineStrings({
   en: { loading: 'Preparing the loss chart…', x: 'iteration', y: 'loss' },
 });
 
-export interface Series {
-  x: number[];
-  y: number[];
-}
 
 /**
  * One line of the chart: the current run (solid, accent), the previous run (faint) or the

@@ -3,12 +3,8 @@
  * and up to MAX_PINNED runs the reader pinned. Plain data with a version and listeners, so React
  * re-renders the list only when it changes; the curves are copies taken when a run ends.
  */
+import type { Series } from './lossSeries';
 import type { LabStatus, LossKind, RunSettings } from './protocol';
-
-export interface Series {
-  x: number[];
-  y: number[];
-}
 
 /** A finished (or replaced) run as the comparison shows it. */
 export interface RunSummary {

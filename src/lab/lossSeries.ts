@@ -1,3 +1,9 @@
+/** A curve's points: iteration numbers and losses, the same length. */
+export interface Series {
+  x: number[];
+  y: number[];
+}
+
 /**
  * A loss curve that stays bounded: points are appended as the run reports them, and when the
  * series reaches its capacity, neighbouring pairs are averaged (x and y), halving it. Old points
@@ -46,7 +52,7 @@ export class LossSeries {
   }
 
   /** Copies of the kept points (for a chart trace). */
-  points(): { x: number[]; y: number[] } {
+  points(): Series {
     return { x: this.xs.slice(), y: this.ys.slice() };
   }
 

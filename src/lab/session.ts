@@ -8,8 +8,8 @@
  * the error changes (subscribeStatus).
  */
 import { LabClient, type ConfigureOptions } from './client';
-import { KeptRuns, type KeptView, type RunSummary, type Series } from './keptRuns';
-import { LossSeries } from './lossSeries';
+import { KeptRuns, type KeptView, type RunSummary } from './keptRuns';
+import { LossSeries, type Series } from './lossSeries';
 import type { Divergence, GridPayload, LabStatus, LossKind, ProgressMessage, RunSettings } from './protocol';
 import type { SamplingStats } from './runner';
 import type { InsideFrame } from './inside';

@@ -12,7 +12,7 @@ import { useLang } from '../../state/lang';
 const S = defineStrings({
   ja: {
     summary: (changed: string, total: string, pct: string) =>
-      `h = 0.001 の ${total} 点のうち ${changed} 点（${pct} %）で、予測クラスが粗いグリッドの画像と違います。違いは境界の線に沿った、幅 1 ピクセルほどの帯だけです。`,
+      `h = 0.001 の ${total} 点のうち ${changed} 点（${pct} %）で、予測クラスが粗いグリッドの画像と違います。違いは境界に沿った、粗いグリッドのマス 1 つ分ほどの幅の帯だけです。`,
     none: 'h = 0.001 の点はすべて、粗いグリッドの画像と同じクラスです。',
     zoom: (x: string, y: string) => `違いが最も多い場所の拡大（x ${x}、y ${y}）`,
     coarse: (h: number) => `粗いグリッド（h = ${h}）`,
@@ -21,7 +21,7 @@ const S = defineStrings({
   },
   en: {
     summary: (changed: string, total: string, pct: string) =>
-      `Of the ${total} points at h = 0.001, ${changed} (${pct} %) get another class than the coarse grid's image shows there: only a band about a pixel wide along the borders.`,
+      `Of the ${total} points at h = 0.001, ${changed} (${pct} %) get another class than the coarse grid's image shows there: only a band about one coarse cell wide along the borders.`,
     none: 'Every point at h = 0.001 gets the class the coarse grid’s image shows there.',
     zoom: (x: string, y: string) => `Magnified where most differ (x ${x}, y ${y})`,
     coarse: (h: number) => `coarse grid (h = ${h})`,
@@ -71,11 +71,11 @@ export function BookGridDiff({ fine, coarse, diff }: { fine: GridPayload; coarse
             {colon}
           </p>
           <div className="book-grid-zoom">
-            <div>
+            <div style={{ maxWidth: side }}>
               <canvas ref={left} width={size} height={size} style={{ width: side, height: side }} aria-hidden="true" />
               <span>{s.coarse(Number(coarse.h.toPrecision(3)))}</span>
             </div>
-            <div>
+            <div style={{ maxWidth: side }}>
               <canvas ref={right} width={size} height={size} style={{ width: side, height: side }} aria-hidden="true" data-testid="lab-book-zoom" />
               <span>{s.fine}</span>
             </div>
