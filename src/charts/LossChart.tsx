@@ -12,7 +12,6 @@ const S = defineStrings({
   en: { loading: 'Preparing the loss chart…', x: 'iteration', y: 'loss' },
 });
 
-
 /**
  * One line of the chart: the current run (solid, accent), the previous run (faint) or the
  * `index`-th pinned run (its own colour and dash, see {@link pinnedStyle}).
