@@ -37,6 +37,7 @@ export function useBoundaryPanel({ session, data, compact, status }: Props): { c
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const [info, setInfo] = useState<{ rows: number; cols: number; h: number } | null>(null);
+  const infoShown = useRef(info);
   const [busy, setBusy] = useState(false);
   const viewRef = useRef(view);
   useLayoutEffect(() => {
@@ -67,7 +68,14 @@ export function useBoundaryPanel({ session, data, compact, status }: Props): { c
       el.dataset.gridPoints = String(g.rows * g.cols);
       el.dataset.gridMarkers = markers && g.rows * g.cols <= MAX_GRID_MARKERS ? 'true' : 'false';
     }
-    setInfo((prev) => (prev && prev.rows === g.rows && prev.cols === g.cols && prev.h === g.h ? prev : { rows: g.rows, cols: g.cols, h: g.h }));
+    // Only a new size is news: a functional update that returns the same state still re-rendered
+    // the whole lab on about every other live redraw (React's eager bail-out does not always
+    // apply; a CPU profile of the live lab showed ~10 % of the main thread in those renders).
+    const p = infoShown.current;
+    if (!p || p.rows !== g.rows || p.cols !== g.cols || p.h !== g.h) {
+      infoShown.current = { rows: g.rows, cols: g.cols, h: g.h };
+      setInfo(infoShown.current);
+    }
   }, []);
 
   /** "Show the grid": a one-off grid of the current model at the slider's h, drawn as dots. */
