@@ -62,7 +62,7 @@ export function useBoundaryPanel({ session, data, compact, status }: Props): { c
     if (g.h !== BOOK.h && !markers) lastCoarse.current = g;
     const el = box.current;
     if (el) {
-      // wall time of the last redraw (paint, encode, Plotly relayout): read by bench/lab.ts
+      // wall time of the last redraw (the canvas paint, and the dots of "show the grid"): read by bench/lab.ts
       el.dataset.drawMs = (performance.now() - t0).toFixed(2);
       el.dataset.gridH = String(g.h);
       el.dataset.gridPoints = String(g.rows * g.cols);
