@@ -15,7 +15,8 @@
  *   default): boundary redraws/s, frames/s, network-view redraws/s and the longest main-thread
  *   task while training (5 s); then the same with 100 hidden units (110 unit maps);
  * - slider change → the new run's first boundary on screen: p50 and p90 of 30 changes, each
- *   SETTLE_MS after the last (a change within it waits for the slider to settle, useSettled.ts);
+ *   SETTLE_MS after the last; the figure includes the SETTLE_MS wait for the slider to settle
+ *   (useSettled.ts: a change starts its run once nothing has moved for that long);
  * - 60 restarts (slider changes and Reset+Play): training workers alive, JS event listeners,
  *   DOM nodes and used JS heap before and after (after a forced GC);
  * - console errors and requests that left the site (both must be 0).
@@ -266,7 +267,7 @@ export async function run(args: string[]): Promise<void> {
         i,
       );
       if (i > 0) sliderMs.push(ms);
-      // isolated changes: a change within SETTLE_MS of the last waits for the slider to settle
+      // isolated changes, each settled before the next (useSettled.ts)
       await page.waitForTimeout(SETTLE_MS + 50);
     }
     log(`slider → first boundary of the new run: p50 ${median(sliderMs).toFixed(1)} ms, p90 ${percentile(sliderMs, 90).toFixed(1)} ms (${sliderMs.length} changes)`);

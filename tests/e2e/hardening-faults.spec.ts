@@ -162,7 +162,9 @@ test.describe('faults', () => {
   });
 
   test.describe('Plotly', () => {
-    test.use({ allowConsoleErrors: [/Failed to load resource|Failed to fetch dynamically imported module|ERR_FAILED|error loading dynamically imported module|Importing a module script failed/] });
+    // A first visit: no service worker (once one controls the page it answers Plotly from its
+    // precache, where page.route cannot block it; the lab asks for Plotly seconds after the load).
+    test.use({ serviceWorkers: 'block', allowConsoleErrors: [/Failed to load resource|Failed to fetch dynamically imported module|ERR_FAILED|error loading dynamically imported module|Importing a module script failed/] });
     test('when the charting library cannot be downloaded the lab says so, keeps training, and the chart comes back on retry', async ({ page }) => {
       let blocked = 0;
       await page.route(/plotly.*basic/i, (route) => {

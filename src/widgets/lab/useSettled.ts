@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 /**
  * After this long without a change, a setting has settled. A slider dragged across 50 values,
@@ -29,29 +29,17 @@ if (typeof window !== 'undefined') {
 
 /**
  * `value` once it has settled: unchanged for `ms` with no pointer held down, or at once when the
- * pointer that was dragging is let go. The first value counts as settled, and so does the first
- * change after a quiet `ms` (the leading edge: a single step or click answers at once, the new
- * run's first boundary within a frame or two); the changes that follow it within `ms` wait to
- * settle. A fast drag across 50 values therefore makes at most two runs, its first value's and
- * its last's.
+ * pointer that was dragging is let go. The first value counts as settled.
  */
 export function useSettled<T>(value: T, ms = SETTLE_MS): T {
   const [settled, setSettled] = useState(value);
-  const lastChange = useRef(-Infinity);
   useEffect(() => {
     if (Object.is(value, settled)) return;
-    const now = performance.now();
-    const leading = now - lastChange.current >= ms;
-    lastChange.current = now;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = () => {
       if (timer !== undefined) clearTimeout(timer);
       setSettled(value);
     };
-    if (leading) {
-      timer = setTimeout(settle, 0);
-      return () => clearTimeout(timer);
-    }
     let held = 0;
     const wait = () => {
       timer = setTimeout(() => {
