@@ -109,6 +109,54 @@ interface Live {
   netDrawMs: number;
 }
 
+/**
+ * 30 isolated changes of the hidden-size slider (a first one to warm up), each settled before
+ * the next (useSettled.ts): ms from the change — or, with `release`, from letting go of a
+ * pointer that held the slider while it changed — to the new run's first boundary on screen.
+ */
+async function sliderChanges(page: Page, release: boolean): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < 31; i++) {
+    const ms = await page.evaluate(
+      (letGo) =>
+        new Promise<number>((resolve) => {
+          const lab = document.querySelector<HTMLElement>('[data-testid=training-lab]')!;
+          const input = document.querySelector<HTMLInputElement>('[data-testid=lab-hidden]')!;
+          const old = lab.dataset.run;
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+          let t0 = performance.now();
+          const obs = new MutationObserver(() => {
+            if (lab.dataset.run !== old && lab.dataset.boundaryRun === lab.dataset.run) {
+              obs.disconnect();
+              resolve(performance.now() - t0);
+            }
+          });
+          const change = () => {
+            setter.call(input, String(Number(input.value) === 10 ? 11 : 10)); // always a real change
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          };
+          if (!letGo) {
+            obs.observe(lab, { attributes: true });
+            t0 = performance.now();
+            change();
+            return;
+          }
+          input.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerId: 1 }));
+          change();
+          requestAnimationFrame(() => {
+            obs.observe(lab, { attributes: true });
+            t0 = performance.now();
+            input.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, pointerId: 1 }));
+          });
+        }),
+      release,
+    );
+    if (i > 0) out.push(ms);
+    await page.waitForTimeout(SETTLE_MS + 50);
+  }
+  return out;
+}
+
 /** Opens `url`, plays for 5 s at the URL's speed and measures the frame loop (after a 1 s settle). */
 async function measureLive(page: Page, url: string): Promise<Live> {
   await page.goto(url);
@@ -250,65 +298,11 @@ export async function run(args: string[]): Promise<void> {
     await page.locator('[data-testid=training-lab][data-boundary-still=true]').waitFor();
     await page.waitForTimeout(1000);
 
-    // 3. slider change → the new run's first boundary on screen
-    const sliderMs: number[] = [];
-    for (let i = 0; i < 31; i++) {
-      const ms = await page.evaluate(
-        (k) =>
-          new Promise<number>((resolve) => {
-            const lab = document.querySelector<HTMLElement>('[data-testid=training-lab]')!;
-            const input = document.querySelector<HTMLInputElement>('[data-testid=lab-hidden]')!;
-            const old = lab.dataset.run;
-            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-            const obs = new MutationObserver(() => {
-              if (lab.dataset.run !== old && lab.dataset.boundaryRun === lab.dataset.run) {
-                obs.disconnect();
-                resolve(performance.now() - t0);
-              }
-            });
-            obs.observe(lab, { attributes: true });
-            const t0 = performance.now();
-            setter.call(input, String(k % 2 ? 10 : 11)); // the lab starts at 10: always a real change
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-          }),
-        i,
-      );
-      if (i > 0) sliderMs.push(ms);
-      // isolated changes, each settled before the next (useSettled.ts)
-      await page.waitForTimeout(SETTLE_MS + 50);
-    }
+    // 3. slider change → the new run's first boundary on screen; 3b. a slider dragged and let
+    // go (a pointer drag settles on release in useSettled, so this is the wait a reader sees)
+    const sliderMs = await sliderChanges(page, false);
     log(`slider → first boundary of the new run: p50 ${median(sliderMs).toFixed(1)} ms, p90 ${percentile(sliderMs, 90).toFixed(1)} ms (${sliderMs.length} changes)`);
-
-    // 3b. a slider dragged and let go → the new run's first boundary: a pointer drag settles on
-    // release (useSettled), so this is the wait a reader sees after letting go of a slider
-    const releaseMs: number[] = [];
-    for (let i = 0; i < 31; i++) {
-      const ms = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const lab = document.querySelector<HTMLElement>('[data-testid=training-lab]')!;
-            const input = document.querySelector<HTMLInputElement>('[data-testid=lab-hidden]')!;
-            const old = lab.dataset.run;
-            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-            input.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerId: 1 }));
-            setter.call(input, String(Number(input.value) === 10 ? 11 : 10)); // always a real change
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            requestAnimationFrame(() => {
-              const obs = new MutationObserver(() => {
-                if (lab.dataset.run !== old && lab.dataset.boundaryRun === lab.dataset.run) {
-                  obs.disconnect();
-                  resolve(performance.now() - t0);
-                }
-              });
-              obs.observe(lab, { attributes: true });
-              const t0 = performance.now();
-              input.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, pointerId: 1 }));
-            });
-          }),
-      );
-      if (i > 0) releaseMs.push(ms);
-      await page.waitForTimeout(SETTLE_MS + 50);
-    }
+    const releaseMs = await sliderChanges(page, true);
     log(`slider let go → first boundary of the new run: p50 ${median(releaseMs).toFixed(1)} ms, p90 ${percentile(releaseMs, 90).toFixed(1)} ms (${releaseMs.length} drags)`);
 
     // 4. restarts: workers, listeners, nodes, heap
