@@ -89,7 +89,8 @@ test.describe('precision lab', () => {
     const w = page.locator('[data-widget="precision-lab"]');
     await expect(w).toHaveAttribute('data-model', 'initial');
     await page.getByTestId('precision-train').click();
-    await expect(w).toHaveAttribute('data-state', 'training');
+    // no check of the passing 'training' state: with the WebAssembly kernels the run can be over
+    // (about 50 ms) before a poll sees it, and CI saw 'ready' again
     await expect(w).toHaveAttribute('data-model', 'trained', { timeout: 90_000 });
     const value = async (name: string) => Number(await w.getAttribute(`data-${name}`));
     expect(await value('accuracy-before')).toBe(numpy.before.accuracy);
